@@ -1,0 +1,17 @@
+"""Settings for the test suite; the environment may still point at PostgreSQL and Redis."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import SECRET_KEY as _SECRET_KEY
+
+DEBUG = False
+SECRET_KEY = _SECRET_KEY or "test-only-insecure-key-3b9f1d27c0"
+# Argon2 at full cost makes the suite slow; tests prove behaviour, not cost.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "dilasa.core.sms.LocmemSmsBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("dilasa.core.urls")),
+    path("", include("dilasa.accounts.urls")),
+]

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from dilasa.accounts.identifiers import Identifier, parse_identifier
+from dilasa.accounts.models import Role, User
+from dilasa.core.i18n import normalise_digits
+
+PASSWORD_MAX = 256  # the validator says 128; this only stops huge bodies reaching the hasher
+
+
+class IdentifierField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Email or mobile number"))
+        kwargs.setdefault("max_length", 254)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"})
+
+    def clean(self, value: Any) -> Identifier:
+        text = super().clean(value)
+        return parse_identifier(text)
+
+
+def _password_field(label: Any, autocomplete: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        strip=False,
+        max_length=PASSWORD_MAX,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class LoginForm(AuthenticationForm):
+    """Django's form with our wording: it never says which part was wrong."""
+
+    username = forms.CharField(
+        label=_("Email or mobile number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "autofocus": True}),
+    )
+    password = _password_field(_("Password"), "current-password")
+
+    error_messages = {
+        "invalid_login": _(
+            "That sign-in did not work. Check your email or number and password. "
+            "If you have just signed up, open the link we sent you first."
+        ),
+        "inactive": _(
+            "That sign-in did not work. Check your email or number and password. "
+            "If you have just signed up, open the link we sent you first."
+        ),
+    }
+
+    def clean_username(self) -> str:
+        return normalise_digits(self.cleaned_data["username"]).strip()
+
+
+class SignupForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("What should we call you?"),
+        help_text=_("Any name you like. It does not need to be your real name."),
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    identifier = IdentifierField(help_text=_("We send a link here to finish signing up. Nobody else sees it."))
+    password = _password_field(_("Choose a password"), "new-password")
+
+    def clean_display_name(self) -> str:
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise ValidationError(_("Enter a name we can call you."), code="required")
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        identifier = cleaned.get("identifier")
+        if password and identifier:
+            probe = User(login=identifier.value, display_name=cleaned.get("display_name", ""))
+            try:
+                password_validation.validate_password(password, probe)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class PasswordResetRequestForm(forms.Form):
+    identifier = IdentifierField()
+
+
+class InvitationAcceptForm(forms.Form):
+    display_name = forms.CharField(label=_("Your name as clients will see it"), max_length=60)
+    password = _password_field(_("Choose a password"), "new-password")
+
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if password:
+            probe = User(login=self.email, display_name=cleaned.get("display_name", ""))
+            try:
+                password_validation.validate_password(password, probe)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(Role.THERAPIST.value, Role.THERAPIST.label), (Role.CLINIC_ADMIN.value, Role.CLINIC_ADMIN.label)],
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("Display name"), max_length=60)

@@ -1,0 +1,192 @@
+"""Every page fits the byte budget: ≤ 30 KB cold load, HTML ≤ 14 KB, compressed, no third-party request.
+
+The test walks the URL configuration, so a page added later is measured too:
+a new URL name must be given a way to visit it in PAGES, or a reason in NOT_PAGES.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from dilasa.accounts import services
+from dilasa.accounts.models import User
+from dilasa.testing import signed_in_client
+
+PAGE_BUDGET = 30 * 1024
+HTML_BUDGET = 14 * 1024
+ASSET = re.compile(r"<(?:link|script|img|source|audio|video)\b[^>]*?\b(?:href|src)=\"([^\"]+)\"", re.I)
+
+Visit = Callable[[pytest.FixtureRequest], tuple[Client, str]]
+
+
+def url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list[URLPattern | URLResolver], namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns, "")
+    return names
+
+
+def anonymous(name: str, **kwargs: str) -> Visit:
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        request.getfixturevalue("db")
+        return Client(), reverse(name, kwargs=kwargs or None)
+
+    return visit
+
+
+def as_persona(persona: str, name: str) -> Visit:
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name)
+
+    return visit
+
+
+def signup_confirmation(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    request.getfixturevalue("db")
+    user = User.objects.create_user(login="new@example.com", password="x", display_name="N", is_active=False)
+    return Client(), reverse("accounts:signup_verify", kwargs={"token": services._signup_token(user)})
+
+
+def password_reset_form(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user: User = request.getfixturevalue("client_ayesha")
+    client = Client()
+    url = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    redirected = client.get(url)
+    return client, redirected.url
+
+
+def invitation(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    admin: User = request.getfixturevalue("admin_farah")
+    _, token = services.invitation_create(admin=admin, email="new.therapist@example.com", role="therapist")
+    return Client(), reverse("accounts:invitation_accept", kwargs={"token": token})
+
+
+def fresh_recovery_codes(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    client = signed_in_client(request.getfixturevalue("therapist_sana"))
+    session = client.session
+    session["_dilasa_new_recovery_codes"] = [f"code{i:04d}" for i in range(10)]
+    session.save()
+    return client, reverse("accounts:recovery_codes")
+
+
+def staff_before_second_step(view: str, with_device: bool) -> Visit:
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.testing import add_authenticator
+
+        user: User = request.getfixturevalue("therapist_bilal")
+        if with_device:
+            add_authenticator(user)
+        client = Client()
+        client.force_login(user, backend="dilasa.accounts.backends.LoginIdentifierBackend")
+        return client, reverse(view)
+
+    return visit
+
+
+PAGES: dict[str, Visit] = {
+    "core:landing": anonymous("core:landing"),
+    "accounts:login": anonymous("accounts:login"),
+    "accounts:signup": anonymous("accounts:signup"),
+    "accounts:signup_sent": anonymous("accounts:signup_sent"),
+    "accounts:signup_verify": signup_confirmation,
+    "accounts:password_reset": anonymous("accounts:password_reset"),
+    "accounts:password_reset_sent": anonymous("accounts:password_reset_sent"),
+    "accounts:password_reset_confirm": password_reset_form,
+    "accounts:password_reset_done": anonymous("accounts:password_reset_done"),
+    "accounts:invitation_accept": invitation,
+    "accounts:home": as_persona("client_ayesha", "accounts:home"),
+    "accounts:account": as_persona("therapist_sana", "accounts:account"),
+    "accounts:password_change": as_persona("client_ayesha", "accounts:password_change"),
+    "accounts:two_factor_setup": staff_before_second_step("accounts:two_factor_setup", with_device=False),
+    "accounts:two_factor_verify": staff_before_second_step("accounts:two_factor_verify", with_device=True),
+    "accounts:recovery_codes": fresh_recovery_codes,
+    "accounts:clinic_team": as_persona("admin_farah", "accounts:clinic_team"),
+}
+# Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
+EXTRA_VISITS: dict[str, Visit] = {
+    "therapist home": as_persona("therapist_sana", "accounts:home"),
+}
+NOT_PAGES: dict[str, str] = {
+    "accounts:logout": "POST-only action that redirects",
+    "accounts:two_factor_disable": "POST-only action that redirects",
+    "accounts:clinic_verify": "POST-only action that redirects",
+    "core:set_language": "POST-only action that redirects",
+    "core:healthz": "JSON for load balancers",
+}
+
+
+@dataclass
+class Weight:
+    html: int
+    assets: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return self.html + sum(self.assets.values())
+
+
+def compressed_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def weigh(client: Client, url: str) -> Weight:
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response.status_code == 200, (url, response.status_code)
+    body = response.content
+    html = gzip.decompress(body).decode() if response.get("Content-Encoding") == "gzip" else body.decode()
+    wire_html = len(body) + sum(len(k) + len(v) + 4 for k, v in response.items())
+    assets: dict[str, int] = {}
+    for src in ASSET.findall(html):
+        assert not re.match(r"^(https?:)?//", src), f"{url} asks a third party for {src}"
+        if src.startswith("data:"):
+            continue
+        assert src.startswith("/static/"), f"{url} references {src}"
+        path = finders.find(src.removeprefix("/static/"))
+        assert path, f"{url} references missing {src}"
+        with open(path, "rb") as handle:
+            assets[src] = compressed_size(handle.read())
+    return Weight(html=wire_html, assets=assets)
+
+
+def test_every_url_is_either_measured_or_explained() -> None:
+    unlisted = url_names() - set(PAGES) - set(NOT_PAGES)
+    assert not unlisted, f"add these URL names to PAGES (with a way to visit) or NOT_PAGES: {sorted(unlisted)}"
+    stale = (set(PAGES) | set(NOT_PAGES)) - url_names()
+    assert not stale, f"these names no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+@pytest.mark.parametrize("page", sorted(PAGES) + sorted(EXTRA_VISITS))
+def test_each_page_fits_the_budget(page: str, language: str, request: pytest.FixtureRequest) -> None:
+    client, url = (PAGES | EXTRA_VISITS)[page](request)
+    client.cookies["dilasa_lang"] = language
+    weight = weigh(client, url)
+    print(f"\n{page:<34} {language}  html {weight.html:>6} B  total {weight.total:>6} B")  # noqa: T201
+    assert weight.html <= HTML_BUDGET, f"{page}: HTML {weight.html} B > {HTML_BUDGET} B"
+    assert weight.total <= PAGE_BUDGET, f"{page}: cold load {weight.total} B > {PAGE_BUDGET} B"
