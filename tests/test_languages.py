@@ -95,3 +95,14 @@ def test_dates_and_numbers_follow_the_locale() -> None:
         assert "نومبر" in local_datetime(moment)
     with translation.override("en"):
         assert local_number(1234567.5) == "1,234,567.5"
+
+
+def test_templates_format_dates_in_the_readers_locale_and_pakistan_time() -> None:
+    from django.template import Context, Template
+
+    moment = datetime(2026, 11, 26, 10, 30, tzinfo=ZoneInfo("UTC"))
+    template = Template("{% load dilasa_format %}{{ when|local_datetime }}|{{ when|local_date:'long' }}")
+    with translation.override("ur"):
+        rendered = template.render(Context({"when": moment}))
+    assert "نومبر" in rendered
+    assert "3:30" in rendered

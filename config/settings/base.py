@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dilasa.core",
     "dilasa.accounts",
+    "dilasa.scheduling",
+    "dilasa.directory",
 ]
 
 MIDDLEWARE = [
@@ -275,5 +277,7 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "django.db.backends": {"level": "WARNING", "propagate": True},
         "axes": {"level": "WARNING", "propagate": True},
+        # The development server prints each request itself; do not print it twice.
+        "django.channels.server": {"level": "WARNING", "propagate": True},
     },
 }

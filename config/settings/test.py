@@ -15,3 +15,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# A file, not SQLite's shared-cache memory database: tests of concurrent booking
+# need the same WAL + BEGIN IMMEDIATE locking that production SQLite uses.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

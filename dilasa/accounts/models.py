@@ -64,6 +64,8 @@ class User(AbstractBaseUser):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     language = models.CharField(max_length=8, blank=True, default="")
+    # IANA name; clients abroad see times in their own zone, everything is stored in UTC.
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Karachi")
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
     verified_at = models.DateTimeField(null=True, blank=True)  # owns the email or phone
@@ -123,7 +125,9 @@ class Invitation(TimeStampedModel):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
-    role = models.CharField(max_length=12, choices=[(r.value, r.label) for r in STAFF_ROLES])
+    role = models.CharField(
+        max_length=12, choices=[(Role.THERAPIST.value, Role.THERAPIST.label), (Role.CLINIC_ADMIN.value, Role.CLINIC_ADMIN.label)]
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     expires_at = models.DateTimeField()
