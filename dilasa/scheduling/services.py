@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dilasa.accounts.models import Role, User
+from dilasa.scheduling import reminders
 from dilasa.scheduling.models import (
     Appointment,
     AvailabilityException,
@@ -243,7 +244,7 @@ def appointment_book(
     kind, amount = _fee(practice, slot, fee_kind, fee_pkr)
     if therapist.organisation_id is None:  # the database forbids it; this keeps the type checker honest
         raise ValidationError(_("This therapist is not taking bookings."), code="therapist_unavailable")
-    return _insert(
+    appointment = _insert(
         therapist=therapist,
         client=client,
         organisation_id=therapist.organisation_id,
@@ -255,6 +256,8 @@ def appointment_book(
         fee_pkr=amount,
         booked_by=booked_by,
     )
+    transaction.on_commit(lambda: reminders.schedule_reminders(appointment.pk))
+    return appointment
 
 
 def _hours_until(appointment: Appointment) -> float:
