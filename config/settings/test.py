@@ -1,5 +1,7 @@
 """Settings for the test suite; the environment may still point at PostgreSQL and Redis."""
 
+import os
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import SECRET_KEY as _SECRET_KEY
 
@@ -19,4 +21,5 @@ WHITENOISE_USE_FINDERS = True
 # A file, not SQLite's shared-cache memory database: tests of concurrent booking
 # need the same WAL + BEGIN IMMEDIATE locking that production SQLite uses.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # One file per process, so two test runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
