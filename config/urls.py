@@ -3,4 +3,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("dilasa.core.urls")),
     path("", include("dilasa.accounts.urls")),
+    path("", include("dilasa.scheduling.urls")),
 ]

@@ -44,7 +44,6 @@ def url_names() -> set[str]:
 
 def anonymous(name: str, **kwargs: str) -> Visit:
     def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
-        request.getfixturevalue("db")
         return Client(), reverse(name, kwargs=kwargs or None)
 
     return visit
@@ -58,7 +57,6 @@ def as_persona(persona: str, name: str) -> Visit:
 
 
 def signup_confirmation(request: pytest.FixtureRequest) -> tuple[Client, str]:
-    request.getfixturevalue("db")
     user = User.objects.create_user(login="new@example.com", password="x", display_name="N", is_active=False)
     return Client(), reverse("accounts:signup_verify", kwargs={"token": services._signup_token(user)})
 
@@ -109,7 +107,41 @@ def staff_before_second_step(view: str, with_device: bool) -> Visit:
     return visit
 
 
+def with_booking(name: str, persona: str, *, of_appointment: bool = False) -> Visit:
+    """A page about one booked appointment (Sana's, with Ayesha), seen by `persona`."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.scheduling import services as scheduling
+        from dilasa.scheduling.testing import karachi, open_every_day
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        open_every_day(sana)
+        item = scheduling.appointment_book(
+            client=ayesha, therapist=sana, starts_at=karachi(3, 10), mode="video", booked_by=ayesha
+        )
+        viewer: User = request.getfixturevalue(persona)
+        return signed_in_client(viewer), reverse(name, args=[item.pk] if of_appointment else None)
+
+    return visit
+
+
+def booking_page(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    from dilasa.scheduling.testing import open_every_day
+
+    sana: User = request.getfixturevalue("therapist_sana")
+    open_every_day(sana)
+    return signed_in_client(request.getfixturevalue("client_ayesha")), reverse("scheduling:book", args=[sana.pk])
+
+
 PAGES: dict[str, Visit] = {
+    "scheduling:book": booking_page,
+    "scheduling:my_appointments": with_booking("scheduling:my_appointments", "client_ayesha"),
+    "scheduling:appointment": with_booking("scheduling:appointment", "client_ayesha", of_appointment=True),
+    "scheduling:appointment_move": with_booking("scheduling:appointment_move", "client_ayesha", of_appointment=True),
+    "scheduling:calendar": with_booking("scheduling:calendar", "therapist_sana"),
+    "scheduling:hours": with_booking("scheduling:hours", "therapist_sana"),
+    "scheduling:book_for_client": with_booking("scheduling:book_for_client", "therapist_sana"),
     "core:landing": anonymous("core:landing"),
     "accounts:login": anonymous("accounts:login"),
     "accounts:signup": anonymous("accounts:signup"),
@@ -133,6 +165,8 @@ EXTRA_VISITS: dict[str, Visit] = {
     "therapist home": as_persona("therapist_sana", "accounts:home"),
 }
 NOT_PAGES: dict[str, str] = {
+    "scheduling:appointment_cancel": "POST-only action that redirects",
+    "scheduling:appointment_record": "POST-only action that redirects",
     "accounts:logout": "POST-only action that redirects",
     "accounts:two_factor_disable": "POST-only action that redirects",
     "accounts:clinic_verify": "POST-only action that redirects",
@@ -181,6 +215,7 @@ def test_every_url_is_either_measured_or_explained() -> None:
     assert not stale, f"these names no longer exist: {sorted(stale)}"
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ur"])
 @pytest.mark.parametrize("page", sorted(PAGES) + sorted(EXTRA_VISITS))
 def test_each_page_fits_the_budget(page: str, language: str, request: pytest.FixtureRequest) -> None:

@@ -21,5 +21,7 @@ WHITENOISE_USE_FINDERS = True
 # A file, not SQLite's shared-cache memory database: tests of concurrent booking
 # need the same WAL + BEGIN IMMEDIATE locking that production SQLite uses.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Never the developer's demo database, even by accident.
+    DATABASES["default"]["NAME"] = str(VAR_DIR / "outside-a-test.sqlite3")
     # One file per process, so two test runs on one machine never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}

@@ -130,5 +130,36 @@ class CodeForm(forms.Form):
     )
 
 
+# Where most clients and the diaspora live; any other IANA zone can be typed in.
+COMMON_TIME_ZONES = (
+    "Asia/Karachi",
+    "Asia/Dubai",
+    "Asia/Riyadh",
+    "Asia/Qatar",
+    "Asia/Kuwait",
+    "Asia/Muscat",
+    "Asia/Bahrain",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Oslo",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "Australia/Sydney",
+    "Asia/Kuala_Lumpur",
+    "Asia/Shanghai",
+)
+
+
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Display name"), max_length=60)
+    time_zone = forms.CharField(
+        label=_("Your time zone"),
+        max_length=64,
+        help_text=_("Times are shown in this zone, for example Asia/Karachi, Asia/Dubai or Europe/London."),
+        widget=forms.TextInput(attrs={"list": "time-zones", "autocomplete": "off", "dir": "ltr"}),
+    )
+
+    def clean_time_zone(self) -> str:
+        return str(self.cleaned_data["time_zone"]).strip()

@@ -126,7 +126,8 @@ class Invitation(TimeStampedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
     role = models.CharField(
-        max_length=12, choices=[(Role.THERAPIST.value, Role.THERAPIST.label), (Role.CLINIC_ADMIN.value, Role.CLINIC_ADMIN.label)]
+        max_length=12,
+        choices=[(Role.THERAPIST.value, Role.THERAPIST.label), (Role.CLINIC_ADMIN.value, Role.CLINIC_ADMIN.label)],
     )
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

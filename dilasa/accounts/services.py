@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import zoneinfo
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -136,9 +138,19 @@ def user_set_language(*, user: User, language: str) -> None:
     user.language = code
 
 
-def user_update_profile(*, user: User, display_name: str) -> None:
+def user_update_profile(*, user: User, display_name: str, time_zone: str) -> None:
+    if time_zone not in available_time_zones():
+        raise ValidationError(
+            {"time_zone": _("We do not know the time zone “%(zone)s”. Choose one from the list.") % {"zone": time_zone}}
+        )
     user.display_name = display_name
-    user.save(update_fields=["display_name"])
+    user.time_zone = time_zone
+    user.save(update_fields=["display_name", "time_zone"])
+
+
+@cache
+def available_time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _token_hash(token: str) -> str:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from dilasa.accounts import selectors, services, two_factor
 from dilasa.accounts.access import access_clinic_member, role_required
 from dilasa.accounts.forms import (
+    COMMON_TIME_ZONES,
     CodeForm,
     InvitationAcceptForm,
     InvitationForm,
@@ -144,13 +145,19 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(Role.CLIENT, Role.THERAPIST, Role.CLINIC_ADMIN)
 @never_cache
 def account(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, initial={"display_name": request.user.display_name})
+    user = request.user
+    form = ProfileForm(request.POST or None, initial={"display_name": user.display_name, "time_zone": user.time_zone})
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=request.user, display_name=form.cleaned_data["display_name"])
-        messages.success(request, _("Saved."))
-        return redirect("accounts:account")
+        try:
+            services.user_update_profile(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("accounts:account")
     context: dict[str, Any] = {
         "form": form,
+        "common_time_zones": COMMON_TIME_ZONES,
         "has_authenticator": two_factor.has_authenticator(request.user),
         "recovery_left": two_factor.recovery_codes_remaining(user=request.user),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -22,6 +24,16 @@ def language_for_request(request: HttpRequest) -> str:
     if cookie:
         return cookie
     return translation.get_language_from_request(request, check_path=False)
+
+
+def time_zone_for_request(request: HttpRequest) -> ZoneInfo:
+    """The signed-in user's zone; Pakistan time for everyone else."""
+    user = getattr(request, "user", None)
+    name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
+    try:
+        return ZoneInfo(name or settings.TIME_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(settings.TIME_ZONE)
 
 
 def remember_language(response: HttpResponse, code: str) -> None:

@@ -4,9 +4,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from dilasa.core.languages import language_for_request
+from dilasa.core.languages import language_for_request, time_zone_for_request
 
 
 class SecurityHeadersMiddleware:
@@ -23,7 +23,7 @@ class SecurityHeadersMiddleware:
 
 
 class UserLocaleMiddleware:
-    """Activate the signed-in user's language, else the cookie's, else the browser's.
+    """Activate the signed-in user's language (else the cookie's, else the browser's) and time zone.
 
     Runs after authentication so a user's saved choice follows them to any device.
     """
@@ -35,10 +35,12 @@ class UserLocaleMiddleware:
         language = language_for_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
+        timezone.activate(time_zone_for_request(request))
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         vary = response.headers.get("Vary")
         if not vary or "Cookie" not in vary:
             response.headers["Vary"] = f"{vary}, Cookie" if vary else "Cookie"
         translation.deactivate()
+        timezone.deactivate()
         return response

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from dilasa.accounts.models import User
+from dilasa.scheduling.models import Appointment, Status
 from dilasa.scheduling.slots import Slot, open_slots
 
 
@@ -26,3 +31,44 @@ def next_open_slot(*, therapist_id: int, after: datetime, until: datetime, mode:
         if mode is None or mode in slot.modes:
             return slot
     return None
+
+
+def upcoming_for_client(*, client: User, now: datetime) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(client=client, status=Status.BOOKED, ends_at__gt=now)
+        .select_related("therapist")
+        .order_by("starts_at")
+    )
+
+
+def history_for_client(*, client: User, now: datetime) -> QuerySet[Appointment]:
+    """Everything else, with every therapist the client has seen: history stays with the client."""
+    return (
+        Appointment.objects.filter(client=client)
+        .exclude(status=Status.BOOKED, ends_at__gt=now)
+        .select_related("therapist")
+        .order_by("-starts_at")
+    )
+
+
+def therapist_calendar(*, therapist: User, start: datetime, end: datetime) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(therapist=therapist, starts_at__lt=end, ends_at__gt=start)
+        .exclude(status=Status.CANCELLED)
+        .select_related("client")
+        .order_by("starts_at")
+    )
+
+
+def therapist_clients(*, therapist: User) -> QuerySet[User]:
+    """Clients who have booked with this therapist: the ones they may book for."""
+    ids = Appointment.objects.filter(therapist=therapist).values("client_id")
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("display_name")
+
+
+def slots_by_day(slots: list[Slot]) -> list[tuple[date, list[Slot]]]:
+    """Group slots by the viewer's local date (the active time zone)."""
+    days: dict[date, list[Slot]] = {}
+    for slot in slots:
+        days.setdefault(timezone.localtime(slot.start).date(), []).append(slot)
+    return sorted(days.items())

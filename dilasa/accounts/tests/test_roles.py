@@ -23,11 +23,11 @@ PAGES = {
 
 def browser_for(persona: str, request: pytest.FixtureRequest) -> Client:
     if persona == "anonymous":
-        request.getfixturevalue("db")
         return Client()
     return signed_in_client(request.getfixturevalue(persona))
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_who_can_open_which_page(page: str, persona: str, request: pytest.FixtureRequest) -> None:
