@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "dilasa.accounts",
     "dilasa.scheduling",
     "dilasa.directory",
+    "dilasa.demo",
 ]
 
 MIDDLEWARE = [

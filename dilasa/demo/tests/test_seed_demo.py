@@ -47,6 +47,20 @@ def test_the_printed_logins_work_for_every_role_two_step_included() -> None:
 
 
 @pytest.mark.django_db
+def test_demo_therapists_take_bookings_at_once() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dilasa.scheduling.slots import open_slots
+
+    seed()
+    now = timezone.now()
+    for therapist in User.objects.filter(role=Role.THERAPIST):
+        assert open_slots(therapist_id=therapist.pk, start=now, end=now + timedelta(days=7)), therapist
+
+
+@pytest.mark.django_db
 def test_a_printed_recovery_code_also_works() -> None:
     printed = seed()
     person = next(p for p in demo.PEOPLE if p.role == Role.THERAPIST)

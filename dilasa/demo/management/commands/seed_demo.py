@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dilasa.accounts import demo
+from dilasa.scheduling.demo import seed_practices
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Refusing to seed demo accounts with DEBUG off: their passwords are public.")
         people = demo.seed()
+        seed_practices()
         if options["quiet"]:
             return
         out = self.stdout.write
