@@ -66,7 +66,7 @@ def problems() -> list[str]:
             found.append(f"{po}: missing")
             continue
         # msgfmt from gettext, on PATH, as Django's compilemessages uses it; the arguments are fixed.
-        command = ["msgfmt", "--check-format", "-o", "/dev/null", str(po)]
+        command = ["msgfmt", "--check", "-o", "/dev/null", str(po)]
         result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
         if result.returncode != 0:
             found.append(f"{po}: msgfmt: {result.stderr.strip()}")
