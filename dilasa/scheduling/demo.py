@@ -7,7 +7,7 @@ from datetime import time
 from dilasa.accounts.models import User
 from dilasa.scheduling import services
 
-# (weekday, start, end, online, in_person)
+# Each row is: weekday, start, end, whether online, whether in person.
 HOURS = {
     "sana@dilasa.example": {
         "terms": {
