@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("dilasa.core.urls")),
     path("", include("dilasa.accounts.urls")),
     path("", include("dilasa.scheduling.urls")),
+    path("", include("dilasa.directory.urls")),
 ]

@@ -134,7 +134,38 @@ def booking_page(request: pytest.FixtureRequest) -> tuple[Client, str]:
     return signed_in_client(request.getfixturevalue("client_ayesha")), reverse("scheduling:book", args=[sana.pk])
 
 
+def _listed_sana(request: pytest.FixtureRequest) -> User:
+    from dilasa.directory.testing import give_practice, give_profile
+
+    sana: User = request.getfixturevalue("therapist_sana")
+    give_profile(sana, languages=("ur", "en", "pnb"), specialities=("anxiety", "sleep"))
+    give_practice(sana, fee=3000, floor=1000, open_every_day=True)
+    return sana
+
+
+def directory_search(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    _listed_sana(request)
+    return Client(), reverse("directory:search")
+
+
+def directory_therapist(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    sana = _listed_sana(request)
+    return Client(), reverse("directory:therapist", kwargs={"therapist_id": sana.pk})
+
+
+def own_directory_profile(view: str) -> Visit:
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        return signed_in_client(_listed_sana(request)), reverse(view)
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "directory:search": directory_search,
+    "directory:therapist": directory_therapist,
+    "directory:match": anonymous("directory:match"),
+    "directory:profile_edit": own_directory_profile("directory:profile_edit"),
+    "directory:profile_preview": own_directory_profile("directory:profile_preview"),
     "scheduling:book": booking_page,
     "scheduling:my_appointments": with_booking("scheduling:my_appointments", "client_ayesha"),
     "scheduling:appointment": with_booking("scheduling:appointment", "client_ayesha", of_appointment=True),
@@ -165,6 +196,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "therapist home": as_persona("therapist_sana", "accounts:home"),
 }
 NOT_PAGES: dict[str, str] = {
+    "directory:photo": "image bytes (at most 60 KB), opened only on request; not a page",
     "scheduling:appointment_cancel": "POST-only action that redirects",
     "scheduling:appointment_record": "POST-only action that redirects",
     "accounts:logout": "POST-only action that redirects",

@@ -2,41 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import time
+from typing import Any
 
 from dilasa.accounts.models import User
 from dilasa.scheduling import services
+from dilasa.scheduling.services import HoursRow
 
-# Each row is: weekday, start, end, whether online, whether in person.
-HOURS = {
-    "sana@dilasa.example": {
-        "terms": {
+
+@dataclass(frozen=True)
+class DemoPractice:
+    login: str
+    terms: dict[str, Any]
+    rows: list[HoursRow] = field(default_factory=list)
+
+
+PRACTICES = (
+    DemoPractice(
+        "sana@dilasa.example",
+        {
             "fee_pkr": 3000,
             "sliding_scale": True,
             "fee_min_pkr": 1000,
             "offers_in_person": True,
             "clinic_address": "Sukoon Counselling Centre, Satellite Town, Rawalpindi",
         },
-        "rows": [(d, time(10), time(13), True, True) for d in (0, 2, 4)]
-        + [(d, time(16), time(20), True, False) for d in (0, 1, 2, 3, 5)],
-    },
-    "bilal@dilasa.example": {
-        "terms": {"fee_pkr": 0, "offers_video": False, "session_minutes": 45, "buffer_minutes": 15},
-        "rows": [(d, time(9), time(12), True, False) for d in (1, 3, 5)] + [(6, time(18), time(21), True, False)],
-    },
-}
+        [HoursRow(weekday=d, start=time(10), end=time(13), online=True, in_person=True) for d in (0, 2, 4)]
+        + [HoursRow(weekday=d, start=time(16), end=time(20)) for d in (0, 1, 2, 3, 5)],
+    ),
+    DemoPractice(
+        "bilal@dilasa.example",
+        {"fee_pkr": 0, "offers_video": False, "session_minutes": 45, "buffer_minutes": 15},
+        [HoursRow(weekday=d, start=time(9), end=time(12)) for d in (1, 3, 5)]
+        + [HoursRow(weekday=6, start=time(18), end=time(21))],
+    ),
+)
 
 
 def seed_practices() -> None:
-    for login, plan in HOURS.items():
-        therapist = User.objects.filter(login=login).first()
-        if therapist is None:
-            continue
-        services.practice_update(therapist=therapist, **plan["terms"])
-        services.weekly_hours_replace(
-            therapist=therapist,
-            rows=[
-                services.HoursRow(weekday=d, start=s, end=e, online=online, in_person=in_person)
-                for d, s, e, online, in_person in plan["rows"]
-            ],
-        )
+    for plan in PRACTICES:
+        therapist = User.objects.filter(login=plan.login).first()
+        if therapist is not None:
+            services.practice_update(therapist=therapist, **plan.terms)
+            services.weekly_hours_replace(therapist=therapist, rows=plan.rows)

@@ -19,13 +19,13 @@ def sana_open(therapist_sana: User) -> User:
     return therapist_sana
 
 
-def book(client: User, therapist: User, when, mode: str = Mode.VIDEO, **extra):  # type: ignore[no-untyped-def]
+def book(client: User, therapist: User, when, mode: str = Mode.VIDEO, **extra):
     return services.appointment_book(
         client=client, therapist=therapist, starts_at=when, mode=mode, booked_by=extra.pop("by", client), **extra
     )
 
 
-def refused(code: str, call) -> None:  # type: ignore[no-untyped-def]
+def refused(code: str, call) -> None:
     with pytest.raises(ValidationError) as caught:
         call()
     assert caught.value.code == code, caught.value

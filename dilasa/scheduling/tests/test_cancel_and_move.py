@@ -19,7 +19,7 @@ def sana_open(therapist_sana: User) -> User:
     return therapist_sana
 
 
-def book(client: User, therapist: User, when) -> Appointment:  # type: ignore[no-untyped-def]
+def book(client: User, therapist: User, when) -> Appointment:
     return services.appointment_book(
         client=client, therapist=therapist, starts_at=when, mode=Mode.VIDEO, booked_by=client
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dilasa.accounts import demo
+from dilasa.directory.demo import seed_profiles
 from dilasa.scheduling.demo import seed_practices
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             raise CommandError("Refusing to seed demo accounts with DEBUG off: their passwords are public.")
         people = demo.seed()
         seed_practices()
+        seed_profiles()
         if options["quiet"]:
             return
         out = self.stdout.write
