@@ -10,20 +10,19 @@ from django.utils import timezone
 
 from dilasa.accounts.models import User
 from dilasa.scheduling.models import Appointment, Status
-from dilasa.scheduling.slots import Slot, open_slots
+from dilasa.scheduling.slots import Slot, open_slots, open_slots_for_many
 
 
 def therapists_with_open_slots(
     *, therapist_ids: Iterable[int], start: datetime, end: datetime, mode: str | None = None
 ) -> set[int]:
     """The therapists among `therapist_ids` with at least one bookable slot in [start, end) (in `mode` if given)."""
-    found: set[int] = set()
-    for therapist_id in therapist_ids:
-        if any(
-            mode is None or mode in slot.modes for slot in open_slots(therapist_id=therapist_id, start=start, end=end)
-        ):
-            found.add(therapist_id)
-    return found
+    by_therapist = open_slots_for_many(therapist_ids=therapist_ids, start=start, end=end)
+    return {
+        therapist_id
+        for therapist_id, slots in by_therapist.items()
+        if any(mode is None or mode in slot.modes for slot in slots)
+    }
 
 
 def next_open_slot(*, therapist_id: int, after: datetime, until: datetime, mode: str | None = None) -> Slot | None:

@@ -6,7 +6,8 @@ Asia/Karachi wall-clock times, so the result is right for any viewer's zone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -118,35 +119,85 @@ def open_slots(
     *, therapist_id: int, start: datetime, end: datetime, now: datetime | None = None, ignore_notice: bool = False
 ) -> list[Slot]:
     """Bookable slots of one therapist starting in [start, end)."""
-    practice = PracticeSettings.objects.filter(therapist_id=therapist_id).first()
-    if practice is None:
-        return []
+    return open_slots_for_many(
+        therapist_ids=[therapist_id], start=start, end=end, now=now, ignore_notice=ignore_notice
+    ).get(therapist_id, [])
+
+
+def open_slots_for_many(
+    *,
+    therapist_ids: Iterable[int],
+    start: datetime,
+    end: datetime,
+    now: datetime | None = None,
+    ignore_notice: bool = False,
+) -> dict[int, list[Slot]]:
+    """Bookable slots of several therapists in four queries, whatever their number."""
     now = now or timezone.now()
+    practices = {p.therapist_id: p for p in PracticeSettings.objects.filter(therapist_id__in=list(therapist_ids))}
+    if not practices:
+        return {}
+    # One span that covers every therapist's notice and horizon, widened a day for time zones.
+    span_start = max(start, now) - timedelta(days=1)
+    span_end = min(end, now + timedelta(days=max(p.horizon_days for p in practices.values()))) + timedelta(days=1)
+    if span_start >= span_end:
+        return {}
+    ids = list(practices)
+    hours: dict[int, list[WeeklyHours]] = defaultdict(list)
+    for row in WeeklyHours.objects.filter(therapist_id__in=ids):
+        hours[row.therapist_id].append(row)
+    exceptions: dict[int, list[AvailabilityException]] = defaultdict(list)
+    for exception in AvailabilityException.objects.filter(
+        therapist_id__in=ids, starts_at__lt=span_end, ends_at__gt=span_start
+    ):
+        exceptions[exception.therapist_id].append(exception)
+    busy: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    for therapist_id, busy_start, busy_end in (
+        Appointment.objects.filter(therapist_id__in=ids, starts_at__lt=span_end, blocks_until__gt=span_start)
+        .exclude(status=Status.CANCELLED)
+        .values_list("therapist_id", "starts_at", "blocks_until")
+    ):
+        busy[therapist_id].append((busy_start, busy_end))
+    return {
+        therapist_id: _practice_slots(
+            practice,
+            hours[therapist_id],
+            exceptions[therapist_id],
+            busy[therapist_id],
+            start=start,
+            end=end,
+            now=now,
+            ignore_notice=ignore_notice,
+        )
+        for therapist_id, practice in practices.items()
+    }
+
+
+def _practice_slots(
+    practice: PracticeSettings,
+    hours: Sequence[WeeklyHours],
+    exceptions: Sequence[AvailabilityException],
+    busy: Sequence[tuple[datetime, datetime]],
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    ignore_notice: bool,
+) -> list[Slot]:
     earliest = max(start, now if ignore_notice else now + timedelta(hours=practice.min_notice_hours))
     latest = min(end, now + timedelta(days=practice.horizon_days))
     if earliest >= latest:
         return []
-    session = timedelta(minutes=practice.session_minutes)
-    buffer = timedelta(minutes=practice.buffer_minutes)
     span_start, span_end = earliest - timedelta(days=1), latest + timedelta(days=1)
-
-    windows = weekly_windows(list(WeeklyHours.objects.filter(therapist_id=therapist_id)), span_start, span_end)
-    exceptions = list(
-        AvailabilityException.objects.filter(therapist_id=therapist_id, starts_at__lt=span_end, ends_at__gt=span_start)
-    )
+    windows = weekly_windows(hours, span_start, span_end)
     windows += [
         Window(e.starts_at, e.ends_at, e.online, e.in_person) for e in exceptions if e.kind == ExceptionKind.EXTRA
     ]
     windows = subtract(windows, [(e.starts_at, e.ends_at) for e in exceptions if e.kind == ExceptionKind.UNAVAILABLE])
-    busy = list(
-        Appointment.objects.filter(therapist_id=therapist_id, starts_at__lt=span_end, blocks_until__gt=span_start)
-        .exclude(status=Status.CANCELLED)
-        .values_list("starts_at", "blocks_until")
-    )
     return slots_in(
         windows,
-        session=session,
-        buffer=buffer,
+        session=timedelta(minutes=practice.session_minutes),
+        buffer=timedelta(minutes=practice.buffer_minutes),
         busy=busy,
         offered=practice.offered_modes(),
         earliest=earliest,

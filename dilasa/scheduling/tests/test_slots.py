@@ -95,3 +95,21 @@ def test_nothing_is_offered_too_soon_or_too_far_ahead(therapist_sana: User) -> N
 @pytest.mark.django_db
 def test_a_therapist_without_booking_terms_has_no_open_times(therapist_sana: User) -> None:
     assert open_slots(therapist_id=therapist_sana.pk, start=karachi(1, 0), end=karachi(9, 0)) == []
+
+
+@pytest.mark.django_db
+def test_open_slots_of_many_therapists_take_four_queries(clinic_sukoon, django_assert_num_queries) -> None:
+    from dilasa.accounts.models import Role
+    from dilasa.scheduling.slots import open_slots_for_many
+    from dilasa.testing import make_user
+
+    therapists = [
+        make_user(f"t{i}@example.com", display_name=f"T{i}", role=Role.THERAPIST, organisation=clinic_sukoon)
+        for i in range(6)
+    ]
+    for therapist in therapists:
+        open_every_day(therapist)
+    with django_assert_num_queries(4):
+        found = open_slots_for_many(therapist_ids=[t.pk for t in therapists], start=karachi(1, 0), end=karachi(8, 0))
+    assert set(found) == {t.pk for t in therapists}
+    assert all(found.values())
