@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-browser lint fmt check messages demo-codes clean
+.PHONY: setup run test lint fmt check messages messages-check demo-codes clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -28,7 +28,9 @@ run: setup
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_demo
 	@echo "Dilasa is starting on http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# Reminders: with tasks run in process, a sweep every five minutes sends what is due.
+	@$(MANAGE) send_due_reminders --every 300 & sweep=$$!; trap 'kill $$sweep 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_ARGS)
@@ -38,6 +40,12 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(MAKE) --no-print-directory messages-check
+
+# The catalogues must hold every string in the code, each translated (Urdu in full).
+messages-check: setup
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=.tools --ignore=staticfiles --add-location=file -v0
+	@git diff --quiet -I '^"POT-Creation-Date' -- dilasa/locale || { git diff --stat -- dilasa/locale; echo "The .po files were out of date: run 'make messages', translate, and commit."; exit 1; }
 	$(BIN)/python -m dilasa.core.checks.messages
 
 fmt: setup

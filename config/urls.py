@@ -5,4 +5,6 @@ urlpatterns = [
     path("", include("dilasa.accounts.urls")),
     path("", include("dilasa.scheduling.urls")),
     path("", include("dilasa.directory.urls")),
+    path("", include("dilasa.scheduling.notice_urls")),
+    path("", include("dilasa.payments.urls")),
 ]

@@ -10,6 +10,7 @@ import gzip
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -160,7 +161,58 @@ def own_directory_profile(view: str) -> Visit:
     return visit
 
 
+def _booked_with_sana(request: pytest.FixtureRequest) -> Any:
+    """Ayesha's appointment with Sana (fee 3000), booked as Ayesha would."""
+    from dilasa.scheduling import services as scheduling
+    from dilasa.scheduling.testing import karachi, open_every_day
+
+    sana: User = request.getfixturevalue("therapist_sana")
+    ayesha: User = request.getfixturevalue("client_ayesha")
+    open_every_day(sana)
+    return scheduling.appointment_book(
+        client=ayesha, therapist=sana, starts_at=karachi(3, 10), mode="video", booked_by=ayesha
+    )
+
+
+def _submitted_payment(request: pytest.FixtureRequest) -> Any:
+    from dilasa.payments import services as payments
+
+    item = _booked_with_sana(request)
+    return payments.payment_submit(
+        appointment=item, payer=item.client, method="jazzcash", reference="TX12345678", amount_pkr=item.fee_pkr
+    ).payment
+
+
+def pay_page(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    item = _booked_with_sana(request)
+    return signed_in_client(item.client), reverse("payments:pay", kwargs={"appointment_id": item.pk})
+
+
+def payment_receipt(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    from dilasa.payments import services as payments
+
+    payment = payments.payment_confirm(
+        admin=request.getfixturevalue("admin_farah"), payment=_submitted_payment(request)
+    )
+    return signed_in_client(payment.payer), reverse("payments:receipt", kwargs={"payment_id": payment.pk})
+
+
+def clinic_payments(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    _submitted_payment(request)
+    return signed_in_client(request.getfixturevalue("admin_farah")), reverse("payments:clinic")
+
+
+def reminders_with_new_calendar_address(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    client = signed_in_client(request.getfixturevalue("client_ayesha"))
+    client.post(reverse("scheduling_notices:calendar_link_new"))  # the next visit shows the address once
+    return client, reverse("scheduling_notices:reminders")
+
+
 PAGES: dict[str, Visit] = {
+    "scheduling_notices:reminders": as_persona("client_ayesha", "scheduling_notices:reminders"),
+    "payments:pay": pay_page,
+    "payments:receipt": payment_receipt,
+    "payments:clinic": clinic_payments,
     "directory:search": directory_search,
     "directory:therapist": directory_therapist,
     "directory:match": anonymous("directory:match"),
@@ -193,9 +245,17 @@ PAGES: dict[str, Visit] = {
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "reminders, calendar address shown once": reminders_with_new_calendar_address,
+    "reminders, therapist (calendar only)": as_persona("therapist_sana", "scheduling_notices:reminders"),
     "therapist home": as_persona("therapist_sana", "accounts:home"),
 }
 NOT_PAGES: dict[str, str] = {
+    "scheduling_notices:calendar_link_new": "POST-only action that redirects",
+    "scheduling_notices:calendar_link_off": "POST-only action that redirects",
+    "scheduling_notices:calendar_feed": "text/calendar feed for calendar apps (tested in test_calendar_feed.py)",
+    "payments:confirm": "POST-only action that redirects",
+    "payments:reject": "POST-only action that redirects",
+    "payments:refund": "POST-only action that redirects",
     "directory:photo": "image bytes (at most 60 KB), opened only on request; not a page",
     "scheduling:appointment_cancel": "POST-only action that redirects",
     "scheduling:appointment_record": "POST-only action that redirects",

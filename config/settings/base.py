@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "dilasa.core",
     "dilasa.accounts",
     "dilasa.scheduling",
+    "dilasa.payments",
     "dilasa.directory",
     "dilasa.demo",
 ]
@@ -266,6 +267,9 @@ if SMTP_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SMS_BACKEND = env.text("DILASA_SMS_BACKEND", "dilasa.core.sms.ConsoleSmsBackend")
+
+# --- Payments: see dilasa/payments/backends.py (BACKENDS) ----------------------
+PAYMENT_BACKEND = env.choice("DILASA_PAYMENT_BACKEND", "manual", ("manual",))
 
 # --- Logging: never log request bodies or clinical text -----------------------
 LOG_LEVEL = env.choice("DILASA_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))

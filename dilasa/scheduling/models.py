@@ -205,3 +205,91 @@ class Appointment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"appointment {self.pk}"
+
+
+# --- reminders and the calendar feed ------------------------------------------------
+
+
+class ReminderChannels(models.TextChoices):
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("Text message (SMS)")
+    BOTH = "both", _("Email and text message")
+    NONE = "none", _("No reminders")
+
+
+class ReminderWording(models.TextChoices):
+    """Neutral presets: nothing in a reminder says what kind of appointment it is."""
+
+    APPOINTMENT = "appointment", _("“Reminder: your appointment at …”")
+    DILASA = "dilasa", _("“Reminder from Dilasa at …”")
+    TIME_ONLY = "time", _("“A reminder for …”")
+    CUSTOM = "custom", _("My own words")
+
+
+class ReminderPreference(TimeStampedModel):
+    """How a client wants reminders; without a row, reminders go to the channel they sign in with."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference")
+    channels = models.CharField(max_length=5, choices=ReminderChannels.choices)
+    wording = models.CharField(max_length=12, choices=ReminderWording.choices, default=ReminderWording.APPOINTMENT)
+    custom_text = models.CharField(max_length=80, blank=True)
+    # The second address, for the channel that is not the sign-in one (not yet verified by a code).
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=16, blank=True)
+
+    def __str__(self) -> str:
+        return f"reminders of {self.user_id}"
+
+
+class ReminderKind(models.TextChoices):
+    DAY_BEFORE = "24h", _("A day before")
+    HOUR_BEFORE = "1h", _("An hour before")
+
+
+class ReminderChannel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("Text message (SMS)")
+
+
+class DeliveryStatus(models.TextChoices):
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed, will retry")
+    ABANDONED = "abandoned", _("Failed, gave up")
+
+
+class ReminderDelivery(models.Model):
+    """One reminder of one appointment on one channel: claimed before sending, so it is sent at most once."""
+
+    appointment = models.ForeignKey(Appointment, on_delete=models.CASCADE, related_name="reminder_deliveries")
+    kind = models.CharField(max_length=3, choices=ReminderKind.choices)
+    channel = models.CharField(max_length=5, choices=ReminderChannel.choices)
+    status = models.CharField(max_length=9, choices=DeliveryStatus.choices)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=120, blank=True)  # an exception's class, never message text
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "kind", "channel"], name="one_reminder_per_kind_and_channel"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"reminder {self.kind} {self.channel} of {self.appointment_id}"
+
+
+class CalendarFeed(models.Model):
+    """A secret calendar address; only a hash of its token is kept, so the address is shown once."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_read_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"calendar of {self.user_id}"
