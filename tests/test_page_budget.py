@@ -213,6 +213,7 @@ PAGES: dict[str, Visit] = {
     "payments:pay": pay_page,
     "payments:receipt": payment_receipt,
     "payments:clinic": clinic_payments,
+    "scheduling:clinic_policy": as_persona("admin_farah", "scheduling:clinic_policy"),
     "directory:search": directory_search,
     "directory:therapist": directory_therapist,
     "directory:match": anonymous("directory:match"),

@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from dilasa.core.i18n import normalise_digits
-from dilasa.scheduling.models import ExceptionKind, Mode, PracticeSettings, Weekday
+from dilasa.scheduling.models import ClinicPolicy, ExceptionKind, Mode, PracticeSettings, Weekday
 from dilasa.scheduling.slots import Slot
 
 
@@ -69,6 +69,16 @@ class PracticeForm(forms.ModelForm[PracticeSettings]):
             "horizon_days",
         )
         widgets = {"clinic_address": forms.Textarea(attrs={"rows": 2})}
+
+
+class PolicyForm(forms.ModelForm[ClinicPolicy]):
+    class Meta:
+        model = ClinicPolicy
+        fields = ("cancel_cutoff_hours", "reschedule_cutoff_hours")
+        labels = {
+            "cancel_cutoff_hours": _("Cancelling later than this many hours before counts as a late cancel"),
+            "reschedule_cutoff_hours": _("Clients can move an appointment up to this many hours before"),
+        }
 
 
 class HoursRowForm(forms.Form):

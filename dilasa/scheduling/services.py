@@ -158,6 +158,17 @@ def exception_remove(*, therapist: User, exception_id: int) -> None:
 # --- booking -------------------------------------------------------------------
 
 
+def clinic_policy_update(*, admin: User, cancel_cutoff_hours: int, reschedule_cutoff_hours: int) -> ClinicPolicy:
+    if not admin.is_clinic_admin or admin.organisation_id is None:
+        raise ValidationError(_("Only a clinic administrator can change this."), code="forbidden")
+    policy = _policy(admin.organisation_id)
+    policy.cancel_cutoff_hours = cancel_cutoff_hours
+    policy.reschedule_cutoff_hours = reschedule_cutoff_hours
+    policy.full_clean(exclude=["organisation"])
+    policy.save()
+    return policy
+
+
 def _policy(organisation_id: int) -> ClinicPolicy:
     return ClinicPolicy.objects.get_or_create(organisation_id=organisation_id)[0]
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("practice/calendar/", views.calendar, name="calendar"),
     path("practice/hours/", views.hours, name="hours"),
     path("practice/book/", views.book_for_client, name="book_for_client"),
+    path("clinic/booking-policy/", views.clinic_policy, name="clinic_policy"),
 ]

@@ -19,8 +19,16 @@ from dilasa.core.http import AuthenticatedHttpRequest
 from dilasa.core.i18n import normalise_digits
 from dilasa.scheduling import selectors, services
 from dilasa.scheduling.access import access_appointment, access_bookable_therapist
-from dilasa.scheduling.forms import BookingForm, ExceptionForm, HoursFormSet, MoveForm, PracticeForm
-from dilasa.scheduling.models import Appointment, AvailabilityException, FeeKind, PracticeSettings, Status, WeeklyHours
+from dilasa.scheduling.forms import BookingForm, ExceptionForm, HoursFormSet, MoveForm, PolicyForm, PracticeForm
+from dilasa.scheduling.models import (
+    Appointment,
+    AvailabilityException,
+    ClinicPolicy,
+    FeeKind,
+    PracticeSettings,
+    Status,
+    WeeklyHours,
+)
 from dilasa.scheduling.slots import open_slots
 
 BOOKING_DAYS = 7
@@ -253,6 +261,19 @@ def hours(request: AuthenticatedHttpRequest) -> HttpResponse:
         "exceptions": AvailabilityException.objects.filter(therapist=therapist, ends_at__gt=timezone.now()),
     }
     return render(request, "scheduling/hours.html", context, status=400 if request.method == "POST" else 200)
+
+
+@role_required(Role.CLINIC_ADMIN)
+def clinic_policy(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The clinic's cancel and reschedule cut-offs."""
+    assert request.user.organisation_id is not None  # noqa: S101 - admins belong to a clinic (database constraint)
+    policy = ClinicPolicy.objects.get_or_create(organisation_id=request.user.organisation_id)[0]
+    form = PolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        services.clinic_policy_update(admin=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+        return redirect("scheduling:clinic_policy")
+    return render(request, "scheduling/clinic_policy.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @role_required(Role.THERAPIST)

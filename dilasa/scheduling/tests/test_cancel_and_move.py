@@ -101,3 +101,20 @@ def test_the_therapist_records_attendance_only_after_the_start(sana_open: User, 
     with pytest.raises(ValidationError):
         services.appointment_mark(appointment=item, by=client_ayesha, status=Status.COMPLETED)
     assert services.appointment_mark(appointment=item, by=sana_open, status=Status.NO_SHOW).status == Status.NO_SHOW
+
+
+def test_a_clinic_admin_sets_the_cut_offs_and_nobody_else_can(
+    admin_farah: User, therapist_sana: User, client_ayesha: User
+) -> None:
+    from django.urls import reverse
+
+    from dilasa.testing import signed_in_client
+
+    url = reverse("scheduling:clinic_policy")
+    assert signed_in_client(therapist_sana).post(url, {"cancel_cutoff_hours": 1}).status_code == 403
+    assert signed_in_client(client_ayesha).get(url).status_code == 403
+    admin = signed_in_client(admin_farah)
+    assert admin.post(url, {"cancel_cutoff_hours": "-3", "reschedule_cutoff_hours": "12"}).status_code == 400
+    assert admin.post(url, {"cancel_cutoff_hours": "48", "reschedule_cutoff_hours": "12"}).status_code == 302
+    policy = ClinicPolicy.objects.get(organisation_id=admin_farah.organisation_id)
+    assert (policy.cancel_cutoff_hours, policy.reschedule_cutoff_hours) == (48, 12)
