@@ -268,6 +268,12 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SMS_BACKEND = env.text("DILASA_SMS_BACKEND", "dilasa.core.sms.ConsoleSmsBackend")
 
+# --- Encryption of clinical text (dilasa/core/crypto.py) -------------------------
+# Keys live outside the database and the repository: "id:base64-of-32-bytes,..."
+DATA_KEYS = env.text("DILASA_DATA_KEYS", "")
+DATA_KEY_ID = env.text("DILASA_DATA_KEY_ID", "")
+DATA_KEY_FILE: str | None = None  # development and tests only: a key kept in var/
+
 # --- Payments: see dilasa/payments/backends.py (BACKENDS) ----------------------
 PAYMENT_BACKEND = env.choice("DILASA_PAYMENT_BACKEND", "manual", ("manual",))
 

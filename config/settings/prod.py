@@ -10,6 +10,8 @@ DEBUG = False
 if len(_SECRET_KEY) < 50 or _SECRET_KEY.startswith(("dev-only", "test-only")):
     raise ImproperlyConfigured("DILASA_SECRET_KEY must be set to a random value of at least 50 characters.")
 SECRET_KEY = _SECRET_KEY
+if not DATA_KEYS:
+    raise ImproperlyConfigured("DILASA_DATA_KEYS must be set: clinical text is stored only encrypted.")
 
 SECURE_SSL_REDIRECT = env.flag("DILASA_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

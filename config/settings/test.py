@@ -9,6 +9,7 @@ DEBUG = False
 SECRET_KEY = _SECRET_KEY or "test-only-insecure-key-3b9f1d27c0"
 # Argon2 at full cost makes the suite slow; tests prove behaviour, not cost.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+DATA_KEY_FILE = str(VAR_DIR / "test-data-keys.json")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "dilasa.core.sms.LocmemSmsBackend"
 STORAGES = {

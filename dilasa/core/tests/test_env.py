@@ -79,5 +79,14 @@ def test_a_bad_variable_stops_the_app_with_its_name(variable: str, value: str) -
 
 
 def test_production_starts_with_a_real_key() -> None:
-    result = run_check("config.settings.prod", DILASA_SECRET_KEY="k" * 64, DILASA_ALLOWED_HOSTS="dilasa.example")
+    key = "k1:" + "A" * 43 + "="
+    result = run_check(
+        "config.settings.prod", DILASA_SECRET_KEY="k" * 64, DILASA_ALLOWED_HOSTS="dilasa.example", DILASA_DATA_KEYS=key
+    )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_a_data_key() -> None:
+    result = run_check("config.settings.prod", DILASA_SECRET_KEY="k" * 64, DILASA_ALLOWED_HOSTS="dilasa.example")
+    assert result.returncode != 0
+    assert "DILASA_DATA_KEYS must be set" in result.stderr
