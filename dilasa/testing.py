@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
@@ -60,3 +64,25 @@ def signed_in_client(user: User) -> Client:
         session["otp_device_id"] = device.persistent_id
         session.save()
     return client
+
+
+def run_together(calls: list[Callable[[], object]]) -> list[object]:
+    """Run the calls in threads released at the same instant; return each result or exception."""
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = calls[i]()
+        except Exception as error:  # noqa: BLE001 - the caller inspects every outcome
+            results[i] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from dilasa.accounts.models import Role, User
 from dilasa.core.sms import LocmemSmsBackend
 from dilasa.payments import services
 from dilasa.payments.models import Payment, PaymentStatus
 from dilasa.payments.tests.support import PAYMENT_URLS, book, submitted
-from dilasa.testing import make_user
+from dilasa.testing import make_user, run_together
 
 pytestmark = pytest.mark.urls(PAYMENT_URLS)
 
@@ -81,27 +77,6 @@ def test_only_a_confirmed_payment_is_refunded(client_ayesha: User, therapist_san
         services.payment_refund(admin=admin_farah, payment=Payment.objects.get())
 
 
-def together(calls: list[Callable[[], object]]) -> list[object]:
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = calls[i]()
-        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
-            results[i] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_admins_confirming_at_once_make_one_confirmation_and_one_receipt(
     client_ayesha: User, therapist_sana: User, admin_farah: User, clinic_sukoon
@@ -109,7 +84,7 @@ def test_two_admins_confirming_at_once_make_one_confirmation_and_one_receipt(
     admin_zara = make_user("zara@example.com", display_name="Zara", role=Role.CLINIC_ADMIN, organisation=clinic_sukoon)
     payment = submitted(book(client_ayesha, therapist_sana))
     admins = [admin_farah, admin_zara] * 4
-    outcomes = together(
+    outcomes = run_together(
         [lambda a=a: services.payment_confirm(admin=a, payment=Payment.objects.get(pk=payment.pk)) for a in admins]
     )
     confirmed = [o for o in outcomes if isinstance(o, Payment)]
@@ -123,7 +98,7 @@ def test_two_admins_confirming_at_once_make_one_confirmation_and_one_receipt(
 @pytest.mark.django_db(transaction=True)
 def test_two_submissions_at_once_make_one_payment(client_ayesha: User, therapist_sana: User) -> None:
     appointment = book(client_ayesha, therapist_sana)
-    outcomes = together([lambda i=i: submitted(appointment, reference=f"TX 0000 {i:04d}") for i in range(6)])
+    outcomes = run_together([lambda i=i: submitted(appointment, reference=f"TX 0000 {i:04d}") for i in range(6)])
     assert sum(isinstance(o, Payment) for o in outcomes) == 1
     assert all(isinstance(o, Payment | ValidationError) for o in outcomes), outcomes
     assert Payment.objects.count() == 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +14,7 @@ from dilasa.scheduling import services
 from dilasa.scheduling.models import Appointment, Mode, Status
 from dilasa.scheduling.services import SlotTakenError
 from dilasa.scheduling.testing import karachi, open_every_day
-from dilasa.testing import make_clinic, make_user
+from dilasa.testing import make_clinic, make_user, run_together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,32 +31,10 @@ def sana(db: None) -> User:
     return sana
 
 
-def attempt_together(calls: list[Callable[[], object]]) -> list[object]:
-    """Run the calls in threads released at the same instant; return each result or exception."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = calls[i]()
-        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
-            results[i] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
-
-
 def test_twenty_concurrent_attempts_on_one_slot_give_exactly_one_booking(sana: User) -> None:
     people = clients(20)
     slot = karachi(3, 10)
-    outcomes = attempt_together(
+    outcomes = run_together(
         [
             (
                 lambda c=c: services.appointment_book(
@@ -83,7 +59,7 @@ def test_one_client_racing_for_two_therapists_at_the_same_time_gets_one(sana: Us
     open_every_day(bilal)
     (ayesha,) = clients(1)
     slot = karachi(3, 10)
-    outcomes = attempt_together(
+    outcomes = run_together(
         [
             lambda t=t: services.appointment_book(
                 client=ayesha, therapist=t, starts_at=slot, mode=Mode.AUDIO, booked_by=ayesha

@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from dilasa.accounts.models import User
 from dilasa.core.sms import LocmemSmsBackend
 from dilasa.scheduling.models import DeliveryStatus, ReminderChannels, ReminderDelivery, ReminderKind, ReminderWording
 from dilasa.scheduling.reminders import reminder_preference_update, reminder_send, reminders_send_due
 from dilasa.scheduling.tests.reminder_support import NOTICE_URLS, book
+from dilasa.testing import run_together
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls(NOTICE_URLS)]
-
-
-def together(calls: list[Callable[[], object]]) -> list[object]:
-    """Run the calls in threads released at the same instant; return each result or exception."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = calls[i]()
-        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
-            results[i] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
 
 
 def test_ten_workers_racing_send_each_channel_once(client_ayesha: User, therapist_sana: User) -> None:
@@ -51,7 +28,7 @@ def test_ten_workers_racing_send_each_channel_once(client_ayesha: User, therapis
         lambda: reminder_send(appointment_id=appointment.pk, kind=ReminderKind.DAY_BEFORE, now=now) for _ in range(6)
     ]
     calls += [lambda: reminders_send_due(now=now) for _ in range(4)]
-    outcomes = together(calls)
+    outcomes = run_together(calls)
     assert not [o for o in outcomes if isinstance(o, Exception)]
     assert len(mail.outbox) == 1
     assert len(LocmemSmsBackend.outbox) == 1
