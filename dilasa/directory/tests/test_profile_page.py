@@ -93,6 +93,8 @@ def test_a_client_who_sees_another_therapist_is_told_switching_is_easy(
     sana: User, zubair_listed: User, client_ayesha: User
 ) -> None:
     note = "your past sessions stay in your account"
+    client_ayesha.language = "en"  # the wording is checked in English; Ayesha usually reads Urdu
+    client_ayesha.save(update_fields=["language"])
     client = signed_in_client(client_ayesha)
     assert note not in page(client, sana)
     start = timezone.now() + timedelta(days=2)

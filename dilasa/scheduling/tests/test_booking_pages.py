@@ -48,6 +48,8 @@ def test_a_client_abroad_sees_times_in_their_own_zone(sana_open: User, client_ay
 
 
 def test_a_taken_time_gets_a_clear_answer(sana_open: User, client_ayesha: User, client_kamran: User) -> None:
+    client_ayesha.language = "en"
+    client_ayesha.save(update_fields=["language"])
     services.appointment_book(
         client=client_kamran, therapist=sana_open, starts_at=karachi(3, 10), mode=Mode.VIDEO, booked_by=client_kamran
     )
@@ -189,6 +191,8 @@ def test_a_therapist_sets_hours_and_an_invalid_time_zone_is_refused(therapist_sa
     data |= {"hours-1-start": "14:00", "hours-1-end": "17:00"}
     assert browser.post(reverse("scheduling:hours"), data).status_code == 302
     assert therapist_sana.weekly_hours.count() == 2
+    client_ayesha.language = "en"
+    client_ayesha.save(update_fields=["language"])
     me = signed_in_client(client_ayesha)
     response = me.post(reverse("accounts:account"), {"display_name": "Ayesha", "time_zone": "Mars/Olympus"})
     assert response.status_code == 200
