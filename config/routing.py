@@ -2,4 +2,6 @@
 
 from typing import Any
 
-websocket_urlpatterns: list[Any] = []
+from dilasa.live.routing import websocket_urlpatterns as live_routes
+
+websocket_urlpatterns: list[Any] = [*live_routes]

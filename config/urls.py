@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("dilasa.directory.urls")),
     path("", include("dilasa.scheduling.notice_urls")),
     path("", include("dilasa.payments.urls")),
+    path("", include("dilasa.live.urls")),
 ]

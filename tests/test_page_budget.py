@@ -202,6 +202,27 @@ def clinic_payments(request: pytest.FixtureRequest) -> tuple[Client, str]:
     return signed_in_client(request.getfixturevalue("admin_farah")), reverse("payments:clinic")
 
 
+def live_room(persona: str, *, after: bool = False) -> Visit:
+    """Ayesha's video session with Sana, starting in five minutes: the room (or, once opened, the page after it)."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.live import services as live
+        from dilasa.live.access import access_room
+        from dilasa.live.testing import appointment_soon
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        item = appointment_soon(ayesha, sana, in_minutes=5)
+        if after:
+            room = access_room(user=ayesha, appointment_id=item.pk)
+            live.room_admit(room_id=room.pk, by=sana)
+            live.room_end(room_id=room.pk, by=sana)
+        name = "live:after" if after else "live:room"
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name, args=[item.pk])
+
+    return visit
+
+
 def reminders_with_new_calendar_address(request: pytest.FixtureRequest) -> tuple[Client, str]:
     client = signed_in_client(request.getfixturevalue("client_ayesha"))
     client.post(reverse("scheduling_notices:calendar_link_new"))  # the next visit shows the address once
@@ -243,12 +264,18 @@ PAGES: dict[str, Visit] = {
     "accounts:two_factor_verify": staff_before_second_step("accounts:two_factor_verify", with_device=True),
     "accounts:recovery_codes": fresh_recovery_codes,
     "accounts:clinic_team": as_persona("admin_farah", "accounts:clinic_team"),
+    "live:check": anonymous("live:check"),
+    "live:room": live_room("client_ayesha"),
+    "live:after": live_room("client_ayesha", after=True),
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
     "reminders, calendar address shown once": reminders_with_new_calendar_address,
     "reminders, therapist (calendar only)": as_persona("therapist_sana", "scheduling_notices:reminders"),
     "therapist home": as_persona("therapist_sana", "accounts:home"),
+    "device check, signed in": as_persona("client_ayesha", "live:check"),
+    "session room, therapist": live_room("therapist_sana"),
+    "after the session, therapist": live_room("therapist_sana", after=True),
 }
 NOT_PAGES: dict[str, str] = {
     "scheduling_notices:calendar_link_new": "POST-only action that redirects",
@@ -265,6 +292,10 @@ NOT_PAGES: dict[str, str] = {
     "accounts:clinic_verify": "POST-only action that redirects",
     "core:set_language": "POST-only action that redirects",
     "core:healthz": "JSON for load balancers",
+    "live:mood": "POST-only action that redirects back to the room",
+    "live:check_ping": "empty 204 answer the device check times (tested in test_check_endpoints.py)",
+    "live:check_download": "random bytes the device check times, at most 512 KB (test_check_endpoints.py)",
+    "live:check_upload": "POST-only: bytes the device check times uploading (test_check_endpoints.py)",
 }
 
 

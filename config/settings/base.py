@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "dilasa.scheduling",
     "dilasa.payments",
     "dilasa.directory",
+    "dilasa.live",
     "dilasa.demo",
 ]
 
@@ -273,6 +274,25 @@ SMS_BACKEND = env.text("DILASA_SMS_BACKEND", "dilasa.core.sms.ConsoleSmsBackend"
 DATA_KEYS = env.text("DILASA_DATA_KEYS", "")
 DATA_KEY_ID = env.text("DILASA_DATA_KEY_ID", "")
 DATA_KEY_FILE: str | None = None  # development and tests only: a key kept in var/
+
+
+# --- Live sessions: STUN/TURN for WebRTC (dilasa/live/turn.py) --------------------
+def _ice_urls(name: str, schemes: tuple[str, ...]) -> list[str]:
+    urls = env.items(name, [])
+    for url in urls:
+        if not url.startswith(schemes) or url in schemes:
+            allowed = ", ".join(schemes)
+            raise ImproperlyConfigured(f"{name} must hold comma-separated URLs starting with {allowed}, not {url!r}.")
+    return urls
+
+
+LIVE_STUN_URLS = _ice_urls("DILASA_STUN_URLS", ("stun:",))
+LIVE_TURN_URLS = _ice_urls("DILASA_TURN_URLS", ("turn:", "turns:"))
+# coturn's use-auth-secret: the shared static-auth-secret signs short-lived credentials.
+LIVE_TURN_SECRET = env.text("DILASA_TURN_SECRET", "")
+LIVE_TURN_TTL_SECONDS = env.number("DILASA_TURN_TTL_SECONDS", 3600, minimum=60)
+if LIVE_TURN_URLS and not LIVE_TURN_SECRET:
+    raise ImproperlyConfigured("DILASA_TURN_URLS needs DILASA_TURN_SECRET (coturn's static-auth-secret).")
 
 # --- Payments: see dilasa/payments/backends.py (BACKENDS) ----------------------
 PAYMENT_BACKEND = env.choice("DILASA_PAYMENT_BACKEND", "manual", ("manual",))

@@ -9,6 +9,8 @@ and for the client.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -194,6 +196,25 @@ class Appointment(TimeStampedModel):
                 condition=~models.Q(client=models.F("therapist")), name="appointment_client_is_not_therapist"
             ),
         ]
+
+    # The room opens a little before the start and stays open a while after the end.
+    JOIN_OPENS_BEFORE_START = timedelta(minutes=10)
+    JOIN_CLOSES_AFTER_END = timedelta(minutes=30)
+
+    def join_phase(self, now: datetime) -> str:
+        """'early', 'open' or 'late': where `now` falls against the joining window (online or not)."""
+        if now < self.starts_at - self.JOIN_OPENS_BEFORE_START:
+            return "early"
+        if now > self.ends_at + self.JOIN_CLOSES_AFTER_END:
+            return "late"
+        return "open"
+
+    def can_join(self, now: datetime) -> bool:
+        return (
+            self.mode != Mode.IN_PERSON
+            and self.status in (Status.BOOKED, Status.COMPLETED)
+            and self.join_phase(now) == "open"
+        )
 
     @property
     def is_active(self) -> bool:

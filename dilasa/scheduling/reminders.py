@@ -47,6 +47,7 @@ from dilasa.scheduling.models import (
     CLINIC_TIME_ZONE,
     Appointment,
     DeliveryStatus,
+    Mode,
     ReminderChannel,
     ReminderChannels,
     ReminderDelivery,
@@ -57,6 +58,7 @@ from dilasa.scheduling.models import (
 )
 
 logger = logging.getLogger(__name__)
+CALL_MODES: Final = (Mode.VIDEO, Mode.AUDIO)  # modes whose reminder offers the device check
 
 OFFSETS: Final = {ReminderKind.DAY_BEFORE: timedelta(hours=24), ReminderKind.HOUR_BEFORE: timedelta(hours=1)}
 # After a failed send, wait this long before the next try; after the last one, give up.
@@ -287,6 +289,8 @@ def reminder_render(*, appointment: Appointment, user: User, preference: Reminde
             "when": when,
             "link": appointment_link(appointment.pk),
             "settings_link": site_link(reverse("scheduling_notices:reminders")),
+            # A call needs a working camera, microphone and connection: offer the check (email only; SMS stays short).
+            "check_link": site_link(reverse("live:check")) if appointment.mode in CALL_MODES else "",
         }
         template = "sms" if channel == ReminderChannel.SMS else "email"
         body = render_to_string(f"scheduling/notices/reminder_{template}.txt", context).strip()

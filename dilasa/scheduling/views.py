@@ -101,6 +101,7 @@ def appointment(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpR
     context = {
         "item": item,
         "can_change": is_party and item.status == Status.BOOKED and item.starts_at > now,
+        "can_join": is_party and item.can_join(now),
         "can_record": request.user.pk == item.therapist_id
         and item.status != Status.CANCELLED
         and item.starts_at <= now,

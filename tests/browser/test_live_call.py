@@ -1,0 +1,233 @@
+"""A real call in headless Chromium: client and therapist pages, fake camera and microphone, through the real
+ASGI server (HTTP and the room's WebSocket), peer to peer over loopback.
+
+pytest-django's live_server speaks WSGI only, so this runs uvicorn with config.asgi in a thread of the test
+process: same settings, same test database (a SQLite file, or PostgreSQL), same in-memory channel layer.
+The figures (connect time, audio-only bitrate) are printed for the report.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import socket
+import struct
+import threading
+import time
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, PHONE, add_authenticator, sign_in
+
+FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+AUDIO_ONLY_BUDGET_KBPS = 16  # Opus payload, per direction (DESIGN.md budgets)
+IP_UDP_SRTP_BYTES = 20 + 8 + 10  # per packet on the wire beyond RTP: IPv4, UDP, SRTP auth tag
+# Loopback never loses packets and this kernel has no netem, so the ladder is driven by a report of loss added
+# to getStats() (set window.dilasaFakeLoss to a fraction); everything else in the reading is real.
+FAKE_LOSS = """
+const realGetStats = RTCPeerConnection.prototype.getStats;
+RTCPeerConnection.prototype.getStats = async function (...args) {
+  const report = await realGetStats.apply(this, args);
+  if (!window.dilasaFakeLoss) return report;
+  const faked = new Map(report);
+  faked.set('fake-loss', { type: 'remote-inbound-rtp', kind: 'video', fractionLost: window.dilasaFakeLoss });
+  return faked;
+};
+"""
+
+
+def write_talk(path: Path, seconds: int = 8, rate: int = 16_000) -> Path:
+    """Speech-like sound without pauses (a gliding voiced tone with breath noise, syllable-rate loudness): the worst
+    case for the audio budget, as DTX saves nothing on it. Chromium's own fake microphone beeps, which is too easy."""
+    noise = random.Random(7)
+    samples = bytearray()
+    for i in range(seconds * rate):
+        t = i / rate
+        voice = 0.3 * math.sin(2 * math.pi * (180 + 60 * math.sin(2 * math.pi * 3 * t)) * t)
+        value = (voice + 0.1 * noise.uniform(-1, 1)) * (0.3 + 0.7 * math.sin(2 * math.pi * 4 * t) ** 2)
+        samples += struct.pack("<h", int(max(-1.0, min(1.0, value)) * 32767))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(samples))
+    return path
+
+
+@pytest.fixture(scope="module")
+def media_browser(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """A second Chromium from the package's Playwright, with a fake camera and a microphone that talks, no prompt."""
+    talk = write_talk(tmp_path_factory.mktemp("live") / "talk.wav")
+    args = [*CHROMIUM_ARGS, *FAKE_MEDIA, f"--use-file-for-fake-audio-capture={talk}"]
+    launched = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def asgi_server(transactional_db: None) -> Iterator[str]:
+    """uvicorn serving config.asgi on a free loopback port, in a thread; yields its base URL."""
+    from config.asgi import application
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, lifespan="off", log_level="warning", ws="websockets-sansio"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    listener.close()
+
+
+def accessibility_problems(page: Page) -> list[str]:
+    """axe-core's WCAG 2 A/AA and best-practice violations on the page as it is now."""
+    options = {"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]}
+    found = Axe().run(page, options=options).response["violations"]
+    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+def stats(page: Page) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate("window.dilasaRoom.stats()")
+    return result
+
+
+def bytes_of(sample: dict[str, Any], key: str) -> int:
+    return int(sample.get(key, {}).get("bytes") or 0)
+
+
+def wait_for_flow(page: Page, keys: tuple[str, ...], seconds: float = 15) -> None:
+    """Every counter in `keys` grows between two readings (media is flowing that way)."""
+    deadline = time.monotonic() + seconds
+    before = stats(page)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        after = stats(page)
+        if all(bytes_of(after, key) > bytes_of(before, key) for key in keys):
+            return
+        before = after
+    raise AssertionError(f"no flow of {keys} on {page.url}: {stats(page)}")
+
+
+def audio_rates(pages: dict[str, Page], seconds: float) -> dict[str, dict[str, float]]:
+    """Outgoing audio of each page over the same `seconds`: payload kbps, packets/s, an estimate on the wire."""
+    first = {who: stats(page) for who, page in pages.items()}
+    time.sleep(seconds)
+    rates = {}
+    for who, page in pages.items():
+        last = stats(page)
+        elapsed = (last["t"] - first[who]["t"]) / 1000
+        payload, headers, packets = (last["audio"][k] - first[who]["audio"][k] for k in ("bytes", "headers", "packets"))
+        rates[who] = {
+            "payload_kbps": payload * 8 / elapsed / 1000,
+            "packets_per_s": packets / elapsed,
+            "wire_kbps": (payload + headers + packets * IP_UDP_SRTP_BYTES) * 8 / elapsed / 1000,
+            "video_sent_bytes": bytes_of(last, "video") - bytes_of(first[who], "video"),
+        }
+    return rates
+
+
+def open_room(context: BrowserContext, user: Any, appointment_id: int, errors: list[str]) -> Page:
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sign_in(page, user)
+    page.goto(f"/meet/{appointment_id}/")
+    page.wait_for_function("window.dilasaRoom !== undefined")
+    return page
+
+
+def test_a_call_connects_holds_on_voice_only_and_comes_back_after_a_reload(
+    media_browser: Browser, asgi_server: str, client_ayesha: Any, therapist_sana: Any
+) -> None:
+    from dilasa.live.testing import appointment_soon
+
+    started = time.monotonic()
+    add_authenticator(therapist_sana)
+    appointment = appointment_soon(client_ayesha, therapist_sana, in_minutes=5)
+    contexts = [
+        media_browser.new_context(base_url=asgi_server, viewport=PHONE, locale="en-US", bypass_csp=True)
+        for _ in range(2)
+    ]
+    contexts[0].add_init_script(FAKE_LOSS)
+    errors: list[str] = []
+    try:
+        ayesha = open_room(contexts[0], client_ayesha, appointment.pk, errors)
+        sana = open_room(contexts[1], therapist_sana, appointment.pk, errors)
+        assert ayesha.evaluate("window.dilasaRoom.state") == "waiting"
+        assert not accessibility_problems(ayesha)  # the waiting room
+
+        # The therapist sees the client waiting and lets her in; the call connects.
+        sana.wait_for_function("!document.querySelector('#admit').disabled", timeout=10_000)
+        assert ayesha.evaluate("window.dilasaRoom.connection") == "none"  # nothing negotiated in the waiting room
+        admitted = time.monotonic()
+        sana.click("#admit")
+        for page in (ayesha, sana):
+            page.wait_for_function("window.dilasaRoom.connection === 'connected'", timeout=15_000)
+        connect_seconds = time.monotonic() - admitted
+        flowing = ("audio", "video", "in_audio", "in_video")
+        for page in (ayesha, sana):
+            wait_for_flow(page, flowing)
+            assert not accessibility_problems(page)  # in a call
+
+        # Chat and the client's one-tap feeling reach the therapist's page.
+        ayesha.fill("#chat-body", "salaam, can you hear me?")
+        ayesha.click("#chat-form button")
+        sana.wait_for_selector("#chat li:has-text('can you hear me')", timeout=5_000)
+        ayesha.wait_for_selector("#chat li.mine:not(.pending)", timeout=5_000)  # acknowledged
+        ayesha.click("[data-feeling=anxious]")
+        sana.wait_for_selector("#feelings li:has-text('Anxious')", timeout=5_000)
+
+        # Loss on the client's uplink: after two bad readings the ladder steps down a rung, and both pages follow.
+        ayesha.evaluate("window.dilasaFakeLoss = 0.2")
+        for page in (ayesha, sana):
+            page.wait_for_function("window.dilasaRoom.mode === 'video_low'", timeout=20_000)
+        ayesha.evaluate("window.dilasaFakeLoss = 0")
+        assert "weak" in (sana.text_content("#status") or "")  # told why, in the page's words
+        wait_for_flow(sana, ("in_video",))
+
+        # Voice only: video senders stop, Opus stays within its budget.
+        ayesha.click("[data-mode=audio]")
+        for page in (ayesha, sana):
+            page.wait_for_function("window.dilasaRoom.mode === 'audio'", timeout=5_000)
+        time.sleep(2)  # let the encoder settle on the new rate
+        rates = audio_rates({"client": ayesha, "therapist": sana}, 5)
+        print(  # noqa: T201 - the figures, for the report
+            f"\nlive call: connected {connect_seconds:.2f} s after admit; audio-only outgoing, per direction: "
+            + "; ".join(
+                f"{who} {r['payload_kbps']:.1f} kbps payload, {r['packets_per_s']:.1f} packets/s, "
+                f"~{r['wire_kbps']:.1f} kbps on the wire"
+                for who, r in rates.items()
+            )
+        )
+        for who, rate in rates.items():
+            assert 0 < rate["payload_kbps"] <= AUDIO_ONLY_BUDGET_KBPS, (who, rate)
+            assert rate["video_sent_bytes"] < 2_000, (who, rate)  # the video sender is inactive
+        for page in (ayesha, sana):
+            wait_for_flow(page, ("in_audio",))
+
+        # The client reloads the page: a new peer, a new connection, media again both ways.
+        ayesha.reload()
+        ayesha.wait_for_function("window.dilasaRoom !== undefined")
+        for page in (ayesha, sana):
+            page.wait_for_function("window.dilasaRoom.connection === 'connected'", timeout=15_000)
+        assert ayesha.evaluate("window.dilasaRoom.mode") == "audio"  # the room remembers
+        for page in (ayesha, sana):
+            wait_for_flow(page, ("audio", "in_audio"))
+        assert not errors, errors
+    finally:
+        for context in contexts:
+            context.close()
+    assert time.monotonic() - started < 60
