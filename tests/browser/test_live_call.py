@@ -71,26 +71,47 @@ def media_browser(browser: Browser, tmp_path_factory: pytest.TempPathFactory) ->
     launched.close()
 
 
-@pytest.fixture
-def asgi_server(transactional_db: None) -> Iterator[str]:
-    """uvicorn serving config.asgi on a free loopback port, in a thread; yields its base URL."""
-    from config.asgi import application
+class AsgiServer:
+    """uvicorn serving config.asgi on a loopback port, in a thread; it can be restarted on the same port."""
 
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(application, lifespan="off", log_level="warning", ws="websockets-sansio"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    listener.close()
+    def __init__(self) -> None:
+        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.start()
+
+    def start(self) -> None:
+        from config.asgi import application
+
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        config = uvicorn.Config(application, lifespan="off", log_level="warning", ws="websockets-sansio")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.listener]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.listener.close()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def asgi_server(transactional_db: None) -> Iterator[AsgiServer]:
+    server = AsgiServer()
+    yield server
+    server.stop()
 
 
 def accessibility_problems(page: Page) -> list[str]:
@@ -150,7 +171,7 @@ def open_room(context: BrowserContext, user: Any, appointment_id: int, errors: l
 
 
 def test_a_call_connects_holds_on_voice_only_and_comes_back_after_a_reload(
-    media_browser: Browser, asgi_server: str, client_ayesha: Any, therapist_sana: Any
+    media_browser: Browser, asgi_server: AsgiServer, client_ayesha: Any, therapist_sana: Any
 ) -> None:
     from dilasa.live.testing import appointment_soon
 
@@ -158,7 +179,7 @@ def test_a_call_connects_holds_on_voice_only_and_comes_back_after_a_reload(
     add_authenticator(therapist_sana)
     appointment = appointment_soon(client_ayesha, therapist_sana, in_minutes=5)
     contexts = [
-        media_browser.new_context(base_url=asgi_server, viewport=PHONE, locale="en-US", bypass_csp=True)
+        media_browser.new_context(base_url=asgi_server.url, viewport=PHONE, locale="en-US", bypass_csp=True)
         for _ in range(2)
     ]
     contexts[0].add_init_script(FAKE_LOSS)
@@ -226,8 +247,17 @@ def test_a_call_connects_holds_on_voice_only_and_comes_back_after_a_reload(
         assert ayesha.evaluate("window.dilasaRoom.mode") == "audio"  # the room remembers
         for page in (ayesha, sana):
             wait_for_flow(page, ("audio", "in_audio"))
+
+        # The server restarts: media keeps flowing peer to peer, both sockets come back, chat works again.
+        asgi_server.restart()
+        for page in (ayesha, sana):
+            page.wait_for_function("window.dilasaRoom.socket === WebSocket.OPEN", timeout=15_000)
+            wait_for_flow(page, ("audio", "in_audio"))
+        sana.fill("#chat-body", "still here after the restart")
+        sana.click("#chat-form button")
+        ayesha.wait_for_selector("#chat li:has-text('still here after the restart')", timeout=10_000)
         assert not errors, errors
     finally:
         for context in contexts:
             context.close()
-    assert time.monotonic() - started < 60
+    assert time.monotonic() - started < 90

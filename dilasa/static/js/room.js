@@ -349,6 +349,7 @@ window.dilasaRoom = {
   get mode() { return mode; },
   get state() { return state; },
   get connection() { return pc ? pc.connectionState : 'none'; },
+  get socket() { return ws ? ws.readyState : -1; },
   async stats() {
     const out = { t: performance.now() };
     if (pc) {
