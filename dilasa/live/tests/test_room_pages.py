@@ -117,6 +117,8 @@ def test_the_after_page_waits_until_the_session_started(appointment: Appointment
 
 def test_the_client_gives_feedback_sealed(appointment: Appointment, client_ayesha: User, therapist_sana: User) -> None:
     opened_room(appointment, client_ayesha, therapist_sana)
+    client_ayesha.language = "en"  # the wording is checked in English; Ayesha usually reads Urdu
+    client_ayesha.save(update_fields=["language"])
     client = signed_in_client(client_ayesha)
     url = reverse("live:after", args=[appointment.pk])
     page = client.get(url)
