@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from dilasa.accounts.identifiers import Identifier
 from dilasa.accounts.models import Invitation, LoginKind, Organisation, Role, User, new_security_stamp
 from dilasa.core.languages import supported
-from dilasa.core.notify import notify
+from dilasa.core.notify import notify, site_link
 
 SIGNUP_SALT = "dilasa.accounts.signup"
 SIGNUP_MAX_AGE = timedelta(days=3)
@@ -48,10 +48,6 @@ def _send(user_or_login: User | Identifier, template: str, context: dict[str, An
         subject = render_to_string(f"accounts/notices/{template}_subject.txt", context).strip()
         body = render_to_string(f"accounts/notices/{template}_body.txt", context).strip()
     notify(channel=str(kind), to=to, subject=subject, body=body)
-
-
-def _link(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def _signup_token(user: User) -> str:
@@ -93,7 +89,7 @@ def client_signup(*, display_name: str, identifier: Identifier, password: str, l
 
 
 def _send_verification(user: User) -> None:
-    link = _link(reverse("accounts:signup_verify", kwargs={"token": _signup_token(user)}))
+    link = site_link(reverse("accounts:signup_verify", kwargs={"token": _signup_token(user)}))
     _send(user, "verify", {"user": user, "link": link})
 
 
@@ -121,7 +117,7 @@ def password_reset_request(*, identifier: Identifier) -> None:
         return
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = _link(reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token}))
+    link = site_link(reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token}))
     _send(user, "password_reset", {"user": user, "link": link})
 
 
@@ -174,7 +170,7 @@ def invitation_create(*, admin: User, email: str, role: str) -> tuple[Invitation
             invited_by=admin,
             expires_at=timezone.now() + INVITATION_LIFETIME,
         )
-        link = _link(reverse("accounts:invitation_accept", kwargs={"token": token}))
+        link = site_link(reverse("accounts:invitation_accept", kwargs={"token": token}))
         organisation = admin.organisation
         transaction.on_commit(
             lambda: _send(

@@ -26,14 +26,18 @@ def language_for_request(request: HttpRequest) -> str:
     return translation.get_language_from_request(request, check_path=False)
 
 
-def time_zone_for_request(request: HttpRequest) -> ZoneInfo:
-    """The signed-in user's zone; Pakistan time for everyone else."""
-    user = getattr(request, "user", None)
-    name = getattr(user, "time_zone", "") if user is not None and user.is_authenticated else ""
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone `name`, or Pakistan time when it is empty or unknown."""
     try:
         return ZoneInfo(name or settings.TIME_ZONE)
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo(settings.TIME_ZONE)
+
+
+def time_zone_for_request(request: HttpRequest) -> ZoneInfo:
+    """The signed-in user's zone; Pakistan time for everyone else."""
+    user = getattr(request, "user", None)
+    return zone_named(getattr(user, "time_zone", "") if user is not None and user.is_authenticated else "")
 
 
 def remember_language(response: HttpResponse, code: str) -> None:

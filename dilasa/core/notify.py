@@ -6,6 +6,7 @@ worker needs no request, no user and no clinical data.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
@@ -20,6 +21,11 @@ def deliver_notice(*, channel: str, to: str, subject: str, body: str) -> None:
         send_sms(to=to, body=body)
     else:
         raise ValueError(f"unknown channel {channel!r}")
+
+
+def site_link(path: str) -> str:
+    """An absolute link for a message that leaves the site (email, SMS, calendar)."""
+    return f"{settings.SITE_URL}{path}"
 
 
 def notify(*, channel: str, to: str, subject: str, body: str) -> None:

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 
 from dilasa.accounts.models import LoginKind, User
 from dilasa.core.i18n import local_number, normalise_digits
-from dilasa.core.notify import notify
+from dilasa.core.notify import notify, site_link
 from dilasa.payments.backends import get_backend
 from dilasa.payments.models import OPEN_STATUSES, Payment, PaymentInstructions, PaymentMethod, PaymentStatus
 from dilasa.payments.selectors import needs_no_payment
 from dilasa.scheduling.models import Appointment, Status
-from dilasa.scheduling.reminders import local_when, reader_language, reader_zone, site_link
+from dilasa.scheduling.reminders import local_when, reader_language, reader_zone
 
 REFERENCE_MIN: Final = 6
 REFERENCE_MAX: Final = 40

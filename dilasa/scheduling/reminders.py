@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time, get_datetime_format
 from django.conf import settings
@@ -41,10 +41,9 @@ from django.utils.translation import gettext as _
 from dilasa.accounts.identifiers import parse_phone
 from dilasa.accounts.models import LoginKind, User
 from dilasa.core.i18n import current_locale
-from dilasa.core.languages import supported
-from dilasa.core.notify import deliver_notice
+from dilasa.core.languages import supported, zone_named
+from dilasa.core.notify import deliver_notice, site_link
 from dilasa.scheduling.models import (
-    CLINIC_TIME_ZONE,
     Appointment,
     DeliveryStatus,
     Mode,
@@ -239,10 +238,7 @@ class Notice:
 
 
 def reader_zone(user: User) -> ZoneInfo:
-    try:
-        return ZoneInfo(user.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(CLINIC_TIME_ZONE)
+    return zone_named(user.time_zone)
 
 
 def reader_language(user: User) -> str:
@@ -258,10 +254,6 @@ def local_when(value: datetime) -> str:
     return pattern.replace("{1}", format_date(local, "full", locale=locale)).replace(
         "{0}", format_time(local, "short", locale=locale)
     )
-
-
-def site_link(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def appointment_link(appointment_id: int) -> str:
