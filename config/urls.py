@@ -8,4 +8,9 @@ urlpatterns = [
     path("", include("dilasa.scheduling.notice_urls")),
     path("", include("dilasa.payments.urls")),
     path("", include("dilasa.live.urls")),
+    path("", include("dilasa.consent.urls")),
+    path("", include("dilasa.audit.urls")),
+    path("", include("dilasa.messaging.urls")),
+    path("", include("dilasa.records.urls")),
+    path("", include("dilasa.rights.urls")),
 ]

@@ -38,10 +38,15 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dilasa.core",
     "dilasa.accounts",
+    "dilasa.consent",
     "dilasa.scheduling",
+    "dilasa.audit",
     "dilasa.payments",
     "dilasa.directory",
+    "dilasa.messaging",
+    "dilasa.records",
     "dilasa.live",
+    "dilasa.rights",
     "dilasa.demo",
 ]
 
@@ -59,6 +64,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "dilasa.core.middleware.UserLocaleMiddleware",
     "dilasa.accounts.middleware.SessionLifetimeMiddleware",
+    "dilasa.audit.origin.AuditOriginMiddleware",
     "dilasa.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

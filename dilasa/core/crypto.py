@@ -15,14 +15,17 @@ import base64
 import json
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 
 MAGIC = b"D1"
 NONCE = 12
@@ -84,37 +87,114 @@ def keyring() -> Keyring:
     return Keyring(active=active, keys=keys)
 
 
-def seal(plaintext: str, *, context: str) -> bytes:
+def seal_bytes(plaintext: bytes, *, context: str) -> bytes:
     ring = keyring()
     kid = ring.active.encode()
     data_key = AESGCM.generate_key(bit_length=256)
     wrap_nonce, nonce = os.urandom(NONCE), os.urandom(NONCE)
     wrapped = AESGCM(ring.keys[ring.active]).encrypt(wrap_nonce, data_key, kid + b"|" + context.encode())
-    body = AESGCM(data_key).encrypt(nonce, plaintext.encode(), context.encode())
+    body = AESGCM(data_key).encrypt(nonce, plaintext, context.encode())
     return MAGIC + bytes([len(kid)]) + kid + wrap_nonce + wrapped + nonce + body
 
 
-def unseal(blob: bytes, *, context: str) -> str:
+def seal(plaintext: str, *, context: str) -> bytes:
+    return seal_bytes(plaintext.encode(), context=context)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    kid: str
+    wrap_nonce: bytes
+    wrapped: bytes
+    nonce: bytes
+    body: bytes
+
+
+def _split(blob: bytes) -> _Parts:
+    if blob[:2] != MAGIC:
+        raise SealError("not a sealed value")
+    size = blob[2]
+    rest = blob[3 + size :]
+    parts = _Parts(
+        kid=blob[3 : 3 + size].decode(),
+        wrap_nonce=rest[:NONCE],
+        wrapped=rest[NONCE : NONCE + 48],
+        nonce=rest[NONCE + 48 : 2 * NONCE + 48],
+        body=rest[2 * NONCE + 48 :],
+    )
+    if len(parts.wrapped) != 48 or len(parts.nonce) != NONCE:
+        raise SealError("truncated")
+    return parts
+
+
+def _data_key(parts: _Parts, context: str) -> bytes:
+    key = keyring().keys.get(parts.kid)
+    if key is None:
+        raise SealError("unknown key id")
+    return AESGCM(key).decrypt(parts.wrap_nonce, parts.wrapped, parts.kid.encode() + b"|" + context.encode())
+
+
+def unseal_bytes(blob: bytes, *, context: str) -> bytes:
     try:
-        if blob[:2] != MAGIC:
-            raise SealError("not a sealed value")
-        size = blob[2]
-        kid = blob[3 : 3 + size]
-        rest = blob[3 + size :]
-        wrap_nonce, wrapped, nonce, body = (
-            rest[:NONCE],
-            rest[NONCE : NONCE + 48],
-            rest[NONCE + 48 : 2 * NONCE + 48],
-            rest[2 * NONCE + 48 :],
-        )
-        key = keyring().keys.get(kid.decode())
-        if key is None:
-            raise SealError("unknown key id")
-        data_key = AESGCM(key).decrypt(wrap_nonce, wrapped, kid + b"|" + context.encode())
-        return AESGCM(data_key).decrypt(nonce, body, context.encode()).decode()
+        parts = _split(bytes(blob))
+        return AESGCM(_data_key(parts, context)).decrypt(parts.nonce, parts.body, context.encode())
     except (InvalidTag, IndexError, UnicodeDecodeError, ValueError) as error:
         raise SealError("the sealed value does not open") from error
 
 
+def unseal(blob: bytes, *, context: str) -> str:
+    try:
+        return unseal_bytes(blob, context=context).decode()
+    except UnicodeDecodeError as error:
+        raise SealError("the sealed value does not open") from error
+
+
+def rewrap(blob: bytes, *, context: str) -> bytes:
+    """The same value with its data key wrapped by the active key; the body's ciphertext is unchanged.
+
+    Key rotation needs only this: no plaintext is ever produced, and a blob already under the active key
+    comes back as it is.
+    """
+    try:
+        parts = _split(bytes(blob))
+        ring = keyring()
+        if parts.kid == ring.active:
+            return bytes(blob)
+        data_key = _data_key(parts, context)
+    except (InvalidTag, IndexError, UnicodeDecodeError, ValueError) as error:
+        raise SealError("the sealed value does not open") from error
+    kid = ring.active.encode()
+    wrap_nonce = os.urandom(NONCE)
+    wrapped = AESGCM(ring.keys[ring.active]).encrypt(wrap_nonce, data_key, kid + b"|" + context.encode())
+    return MAGIC + bytes([len(kid)]) + kid + wrap_nonce + wrapped + parts.nonce + parts.body
+
+
 def key_id_of(blob: bytes) -> str:
+    blob = bytes(blob)
     return blob[3 : 3 + blob[2]].decode()
+
+
+# Every column that holds sealed values, with how to rebuild its context from the row: the rotation
+# command walks these, and a test checks that every BinaryField in the project is declared here.
+@dataclass(frozen=True)
+class SealedColumn:
+    model: type[models.Model]
+    field: str
+    context: Callable[[Any], str]
+
+    @property
+    def label(self) -> str:
+        return f"{self.model._meta.label}.{self.field}"
+
+
+_COLUMNS: dict[str, SealedColumn] = {}
+
+
+def register_sealed(model: type[models.Model], field: str, context: Callable[[Any], str]) -> None:
+    """Declare a sealed column (call from the app's `AppConfig.ready`)."""
+    column = SealedColumn(model=model, field=field, context=context)
+    _COLUMNS[column.label] = column
+
+
+def sealed_columns() -> list[SealedColumn]:
+    return list(_COLUMNS.values())

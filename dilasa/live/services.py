@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 
 from dilasa.accounts.middleware import SEEN_AT
 from dilasa.accounts.models import User
+from dilasa.core import delivery
 from dilasa.core.crypto import seal, unseal
-from dilasa.live import delivery
 from dilasa.live.access import party_role
 from dilasa.live.models import (
     ChatMessage,

@@ -2,12 +2,12 @@
 
 The live chat uses it with the thread `live.Room` and the message `live.ChatMessage`; the messaging app
 (between-session messages) is meant to reuse it unchanged with its own thread and message models. This
-module imports nothing from Dilasa, so it can move to `dilasa.core` when a second app needs it.
+module imports nothing from Dilasa; it lives in `dilasa.core` so both apps share it.
 
 What a message model needs: a foreign key to its thread (named by `ThreadKey.thread_field`), `seq`
 (positive integer), `client_id` (UUID chosen by the sender's page) and `sender`, with two unique
 constraints: (thread, seq) and (thread, sender, client_id). The database is the source of truth; publish
-to the channel layer only after the insert commits (`dilasa.live.realtime.publish_on_commit`), and let a
+to the channel layer only after the insert commits (`dilasa.core.realtime.publish_on_commit`), and let a
 page that reconnects ask for everything after the last `seq` it has seen (`replay`). A page that did not
 hear an acknowledgement sends the same `client_id` again and gets the stored message back.
 
