@@ -71,3 +71,28 @@ def slots_by_day(slots: list[Slot]) -> list[tuple[date, list[Slot]]]:
     for slot in slots:
         days.setdefault(timezone.localtime(slot.start).date(), []).append(slot)
     return sorted(days.items())
+
+
+CARE_STATUSES = (Status.BOOKED, Status.COMPLETED, Status.NO_SHOW)
+
+
+def in_care(*, therapist_id: int, client_id: int) -> bool:
+    """Is this client in this therapist's care: a booked, held or missed (not cancelled) appointment together.
+
+    The one definition of the care relationship: messaging, clinical records and the audit's notices use it.
+    """
+    return Appointment.objects.filter(therapist_id=therapist_id, client_id=client_id, status__in=CARE_STATUSES).exists()
+
+
+def care_team(*, client_id: int) -> QuerySet[User]:
+    """The therapists who have this client in their care."""
+    ids = Appointment.objects.filter(client_id=client_id, status__in=CARE_STATUSES).values("therapist_id")
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("display_name")
+
+
+def clinic_clients(*, organisation_id: int) -> QuerySet[User]:
+    """Clients in the care of any of this clinic's therapists (what a clinic admin may see about)."""
+    ids = Appointment.objects.filter(therapist__organisation_id=organisation_id, status__in=CARE_STATUSES).values(
+        "client_id"
+    )
+    return User.objects.filter(pk__in=ids)
