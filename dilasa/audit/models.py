@@ -92,3 +92,23 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head #{self.seq}"
+
+
+class EmergencyGrant(models.Model):
+    """Break-glass: a clinic admin may open one client's records for a short time, with a written reason.
+
+    The reason is sealed on the BREAK_GLASS event (`event`), which the hash chain protects; the grant only
+    says who, whom and until when. Grants are never extended: a new emergency needs a new reason.
+    """
+
+    admin = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    event = models.OneToOneField(AccessEvent, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        indexes = (models.Index(fields=("admin", "client", "expires_at")),)
+
+    def __str__(self) -> str:
+        return f"grant {self.admin_id} -> {self.client_id} until {self.expires_at:%Y-%m-%d %H:%M}"

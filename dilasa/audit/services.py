@@ -4,15 +4,29 @@ inside the same transaction as the access, so an access that commits is always r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from dilasa.accounts.models import User
 from dilasa.audit.chain import GENESIS, event_hash
-from dilasa.audit.models import AccessEvent, Action, ChainHead, Purpose
+from dilasa.audit.models import AccessEvent, Action, ChainHead, EmergencyGrant, Purpose
 from dilasa.audit.origin import current_origin
 from dilasa.core.crypto import seal
+from dilasa.core.i18n import local_datetime
+from dilasa.core.languages import supported, zone_named
+from dilasa.core.notify import notify, site_link
+from dilasa.scheduling.selectors import care_team, clinic_clients
+
+EMERGENCY_REASON_MIN = 20
+EMERGENCY_REASON_MAX = 1000
+EMERGENCY_GRANT_LIFETIME = timedelta(minutes=60)
 
 
 def reason_context(seq: int) -> str:
@@ -107,3 +121,68 @@ def verify_chain(*, batch: int = 1000) -> ChainCheck:
     if head is not None and head.seq != last_seq:
         return ChainCheck(count, last_seq + 1, f"the chain ends at #{last_seq} but #{head.seq} was written")
     return ChainCheck(count, None)
+
+
+def client_target(client_id: int) -> str:
+    """The target of a break-glass event: the client's whole record."""
+    return f"records.client:{client_id}"
+
+
+def emergency_access_open(*, admin: User, client_id: int, reason: str, now: datetime | None = None) -> EmergencyGrant:
+    """Break the glass: a written reason, a BREAK_GLASS event with it sealed, a grant for one hour, and a
+    neutral notice to the client's therapists. Only a clinic admin, only for a client of their clinic."""
+    reason = reason.strip()
+    if len(reason) < EMERGENCY_REASON_MIN:
+        raise ValidationError(
+            _("Write the reason in at least %(count)d characters.") % {"count": EMERGENCY_REASON_MIN},
+            code="reason_short",
+        )
+    if len(reason) > EMERGENCY_REASON_MAX:
+        raise ValidationError(
+            _("Write the reason in at most %(count)d characters.") % {"count": EMERGENCY_REASON_MAX},
+            code="reason_long",
+        )
+    if not admin.is_clinic_admin or admin.organisation_id is None:
+        raise ValidationError(_("Only a clinic administrator can do this."), code="not_admin")
+    if not clinic_clients(organisation_id=admin.organisation_id).filter(pk=client_id).exists():
+        raise ValidationError(_("This person is not a client of your clinic."), code="not_client")
+    with transaction.atomic():
+        event = record(
+            actor=admin,
+            subject_id=client_id,
+            action=Action.BREAK_GLASS,
+            target=client_target(client_id),
+            purpose=Purpose.EMERGENCY,
+            reason=reason,
+        )
+        # The grant runs from the event's own time, so the log and the grant agree to the microsecond.
+        grant = EmergencyGrant.objects.create(
+            admin=admin,
+            client_id=client_id,
+            granted_at=event.at,
+            expires_at=event.at + EMERGENCY_GRANT_LIFETIME,
+            event=event,
+        )
+        therapists = list(care_team(client_id=client_id))
+        transaction.on_commit(lambda: _tell_care_team(admin=admin, event=event, therapists=therapists))
+    return grant
+
+
+def _tell_care_team(*, admin: User, event: AccessEvent, therapists: list[User]) -> None:
+    """A neutral notice: who opened records in an emergency and where to read the entry. No client name,
+    no reason, no clinical word: the link needs a sign-in."""
+    link = site_link(reverse("audit:entry", args=[event.seq]))
+    for therapist in therapists:
+        with (
+            translation.override(supported(therapist.language) or settings.LANGUAGE_CODE),
+            timezone.override(zone_named(therapist.time_zone)),
+        ):
+            context = {
+                "admin": admin.display_name,
+                "clinic": admin.organisation.name if admin.organisation else "",
+                "when": local_datetime(event.at),
+                "link": link,
+            }
+            subject = render_to_string("audit/notices/emergency_subject.txt", context).strip()
+            body = render_to_string("audit/notices/emergency_body.txt", context).strip()
+        notify(channel=str(therapist.login_kind), to=therapist.login, subject=subject, body=body)
