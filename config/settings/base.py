@@ -304,6 +304,7 @@ if LIVE_TURN_URLS and not LIVE_TURN_SECRET:
 PAYMENT_BACKEND = env.choice("DILASA_PAYMENT_BACKEND", "manual", ("manual",))
 
 # --- Logging: never log request bodies or clinical text -----------------------
+DEFAULT_EXCEPTION_REPORTER_FILTER = "dilasa.core.errors.ConfidentialReporterFilter"
 LOG_LEVEL = env.choice("DILASA_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING: dict[str, Any] = {
     "version": 1,

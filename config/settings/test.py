@@ -26,3 +26,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = str(VAR_DIR / "outside-a-test.sqlite3")
     # One file per process, so two test runs on one machine never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # One database per process here too: two runs (or two engineers) on one server never drop each other's.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_dilasa_{os.getpid()}"}
