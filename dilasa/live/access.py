@@ -21,6 +21,8 @@ from django_otp.models import Device
 from dilasa.accounts.middleware import AUTH_AT, SEEN_AT
 from dilasa.accounts.models import User
 from dilasa.accounts.two_factor import needs_second_factor
+from dilasa.consent.models import ConsentKind
+from dilasa.consent.selectors import has_consent
 from dilasa.live.models import PartyRole, Room, RoomState
 from dilasa.scheduling.models import Appointment, Mode, Status
 
@@ -34,6 +36,11 @@ class RoomClosed(Http404):
     def __init__(self, *, too_early: bool) -> None:
         super().__init__()
         self.too_early = too_early
+
+
+class ConsentNeeded(Http404):
+    """The client has not accepted the current online-counselling agreement. Views send them to read it;
+    everywhere else (the WebSocket) it is a plain 404."""
 
 
 def party_role(appointment: Appointment, user: User) -> PartyRole | None:
@@ -50,6 +57,8 @@ def _check_open(appointment: Appointment, user: User, now: datetime) -> PartyRol
         raise Http404
     if appointment.mode == Mode.IN_PERSON or appointment.status not in JOINABLE_STATUSES:
         raise Http404
+    if role == PartyRole.CLIENT and not has_consent(user.pk, ConsentKind.TELECOUNSELLING, now=now):
+        raise ConsentNeeded
     phase = appointment.join_phase(now)
     if phase != "open":
         raise RoomClosed(too_early=phase == "early")

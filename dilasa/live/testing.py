@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from dilasa.accounts.models import User
+from dilasa.consent.testing import grant_current
 from dilasa.scheduling.models import Appointment, Mode, Status
 
 
@@ -22,7 +23,12 @@ def appointment_at(
     minutes: int = 50,
     mode: str = Mode.VIDEO,
     status: str = Status.BOOKED,
+    consented: bool = True,
 ) -> Appointment:
+    """An appointment straight into the database; the client has accepted the online-counselling
+    agreement unless `consented=False` (dilasa/consent)."""
+    if consented:
+        grant_current(client)
     if therapist.organisation_id is None:
         raise ValueError("a therapist belongs to a clinic")
     ends_at = starts_at + timedelta(minutes=minutes)
@@ -40,8 +46,14 @@ def appointment_at(
 
 
 def appointment_soon(
-    client: User, therapist: User, *, in_minutes: int = 5, mode: str = Mode.VIDEO, status: str = Status.BOOKED
+    client: User,
+    therapist: User,
+    *,
+    in_minutes: int = 5,
+    mode: str = Mode.VIDEO,
+    status: str = Status.BOOKED,
+    consented: bool = True,
 ) -> Appointment:
     """An appointment starting `in_minutes` from now (negative: already under way)."""
     starts_at = timezone.now() + timedelta(minutes=in_minutes)
-    return appointment_at(client, therapist, starts_at=starts_at, mode=mode, status=status)
+    return appointment_at(client, therapist, starts_at=starts_at, mode=mode, status=status, consented=consented)

@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 
 from dilasa.accounts.access import role_required
 from dilasa.accounts.models import Role
+from dilasa.consent.links import agreement_url
+from dilasa.consent.models import ConsentKind
 from dilasa.core.http import AuthenticatedHttpRequest
 from dilasa.core.i18n import local_number
 from dilasa.live import selectors, services
-from dilasa.live.access import RoomClosed, access_room, access_room_after
+from dilasa.live.access import ConsentNeeded, RoomClosed, access_room, access_room_after
 from dilasa.live.forms import FeedbackForm, MoodForm, NoteForm
 from dilasa.live.models import Feeling, LiveMode, Mood, PartyRole
 
@@ -66,6 +68,8 @@ def room(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpResponse
         live_room = access_room(user=request.user, appointment_id=appointment_id)
     except RoomClosed as closed:
         return _closed(request, appointment_id, closed)
+    except ConsentNeeded:  # the client reads and accepts the current agreement first, then comes back
+        return redirect(agreement_url(ConsentKind.TELECOUNSELLING, next_path=request.path))
     appointment = live_room.appointment
     is_client = request.user.pk == appointment.client_id
     context = {
@@ -77,8 +81,8 @@ def room(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpResponse
         "modes": _mode_options(),
         "feelings": Feeling.choices,
         "moods": Mood.choices,
-        "mood": selectors.mood_of(live_room),
-        "feeling_log": [] if is_client else selectors.feelings_of(live_room),
+        "mood": selectors.mood_of(live_room, reader=request.user),
+        "feeling_log": [] if is_client else selectors.feelings_of(live_room, reader=request.user),
         "mood_form": MoodForm(),
         "check_url": _check_url(),
     }
@@ -119,7 +123,7 @@ def after(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpRespons
             messages.success(request, _("Thank you for telling us."))
             return redirect("live:after", appointment_id=appointment_id)
     else:
-        form = NoteForm(request.POST or None, initial={"body": selectors.note_text(live_room)})
+        form = NoteForm(request.POST or None, initial={"body": selectors.note_text(live_room, reader=request.user)})
         if request.method == "POST" and form.is_valid():
             services.note_save(room=live_room, by=request.user, body=form.cleaned_data["body"])
             messages.success(request, _("Note saved."))
