@@ -229,7 +229,24 @@ def reminders_with_new_calendar_address(request: pytest.FixtureRequest) -> tuple
     return client, reverse("scheduling_notices:reminders")
 
 
+def agreement(slug: str, *, agreed: bool = False) -> Visit:
+    """Ayesha reads one agreement (the longest is the online-counselling one), before or after agreeing."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.consent.links import KINDS
+        from dilasa.consent.testing import grant_current
+
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        if agreed:
+            grant_current(ayesha, KINDS[slug])
+        return signed_in_client(ayesha), reverse("consent:document", args=[slug])
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "consent:mine": as_persona("client_ayesha", "consent:mine"),
+    "consent:document": agreement("online"),
     "scheduling_notices:reminders": as_persona("client_ayesha", "scheduling_notices:reminders"),
     "payments:pay": pay_page,
     "payments:receipt": payment_receipt,
@@ -270,6 +287,8 @@ PAGES: dict[str, Visit] = {
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "agreement, already agreed": agreement("online", agreed=True),
+    "agreement, supervisor": agreement("supervisor"),
     "reminders, calendar address shown once": reminders_with_new_calendar_address,
     "reminders, therapist (calendar only)": as_persona("therapist_sana", "scheduling_notices:reminders"),
     "therapist home": as_persona("therapist_sana", "accounts:home"),
@@ -278,6 +297,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "after the session, therapist": live_room("therapist_sana", after=True),
 }
 NOT_PAGES: dict[str, str] = {
+    "consent:withdraw": "POST-only action that redirects",
     "scheduling_notices:calendar_link_new": "POST-only action that redirects",
     "scheduling_notices:calendar_link_off": "POST-only action that redirects",
     "scheduling_notices:calendar_feed": "text/calendar feed for calendar apps (tested in test_calendar_feed.py)",
