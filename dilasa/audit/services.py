@@ -81,6 +81,17 @@ def record(
         return event
 
 
+def record_once(
+    *, actor: User, subject_id: int | None, action: Action, target: str, purpose: Purpose
+) -> AccessEvent | None:
+    """`record`, unless this actor already has this action on this target in the trail: for streams such as
+    chat lines, where the messages themselves say when each was written and one event per person and
+    session tells the client who wrote there. The caller holds a lock on the target (no double first)."""
+    if AccessEvent.objects.filter(actor=actor, action=action, target=target).exists():
+        return None
+    return record(actor=actor, subject_id=subject_id, action=action, target=target, purpose=purpose)
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     events: int

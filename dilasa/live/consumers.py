@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from dilasa.accounts.models import User
+from dilasa.audit.origin import set_origin
 from dilasa.live import frames, services
 from dilasa.live.access import access_room_for_socket, socket_user
 from dilasa.live.models import PartyRole, RoomState
@@ -76,6 +77,8 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
         self.replaced = False
         self.buckets = {kind: Bucket(*rate) for kind, rate in RATES.items()}
         self.touched_at = time.monotonic()
+        client = self.scope.get("client")
+        set_origin(client[0] if client else None)  # the audit's "from where", for this connection's task
         await self.accept()  # accept first, so the refusal carries its close code
         checked = await _on_thread(self._check)()
         if checked is None:
@@ -149,7 +152,10 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
                 "ice_servers": ice_servers_for(self.user),
             }
         )
-        for chat in await _on_thread(services.chat_replay)(room_id=self.room_id, after_seq=frame.last_seq):
+        history = await _on_thread(services.chat_history)(
+            room_id=self.room_id, after_seq=frame.last_seq, reader=self.user
+        )
+        for chat in history:
             await self._send(chat)
         if self.state == RoomState.WAITING and self.role == PartyRole.CLIENT:
             await self._send({"type": "waiting"})

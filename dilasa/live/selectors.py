@@ -1,13 +1,22 @@
-"""Reads for the room pages. Sealed text is opened here, for the one person the page is for."""
+"""Reads for the room pages. Sealed text is opened here, for the one person the page is for.
+
+Every read of the client's clinical data (mood, feelings, note) takes the `reader` and writes its audit
+event in the same transaction as the read: if the event cannot be written, nothing is returned.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import transaction
+
+from dilasa.accounts.models import User
+from dilasa.audit.models import Action
+from dilasa.audit.services import record
 from dilasa.core.crypto import unseal
 from dilasa.live.models import EventKind, FeelingTap, Mood, MoodCheckIn, Room, SessionFeedback, SessionNote
-from dilasa.live.services import mood_context, note_context
+from dilasa.live.services import audit_purpose, audit_target, mood_context, note_context
 
 FEELING_LOG_LIMIT = 100
 
@@ -19,16 +28,34 @@ class MoodSeen:
     word: str
 
 
-def mood_of(room: Room) -> MoodSeen | None:
-    checkin = MoodCheckIn.objects.filter(room=room).first()
-    if checkin is None:
-        return None
-    word = unseal(bytes(checkin.word), context=mood_context(room.pk)) if checkin.word else ""
+def _audit_read(room: Room, reader: User, kind: str) -> None:
+    record(
+        actor=reader,
+        subject_id=room.appointment.client_id,
+        action=Action.READ,
+        target=audit_target(kind, room.pk),
+        purpose=audit_purpose(room, reader),
+    )
+
+
+def mood_of(room: Room, *, reader: User) -> MoodSeen | None:
+    """The client's mood before the session, for the client or their therapist in the room."""
+    with transaction.atomic():
+        checkin = MoodCheckIn.objects.filter(room=room).first()
+        if checkin is None:
+            return None
+        _audit_read(room, reader, "mood")
+        word = unseal(bytes(checkin.word), context=mood_context(room.pk)) if checkin.word else ""
     return MoodSeen(value=checkin.value, label=str(Mood(checkin.value).label), word=word)
 
 
-def feelings_of(room: Room) -> list[FeelingTap]:
-    return list(FeelingTap.objects.filter(room=room).order_by("-at", "-pk")[:FEELING_LOG_LIMIT])
+def feelings_of(room: Room, *, reader: User) -> list[FeelingTap]:
+    """The client's in-session feeling taps, newest first, for the therapist's page."""
+    with transaction.atomic():
+        taps = list(FeelingTap.objects.filter(room=room).order_by("-at", "-pk")[:FEELING_LOG_LIMIT])
+        if taps:
+            _audit_read(room, reader, "feelings")
+    return taps
 
 
 @dataclass(frozen=True)
@@ -54,9 +81,14 @@ def summary_of(room: Room) -> SessionSummary:
     )
 
 
-def note_text(room: Room) -> str:
-    note = SessionNote.objects.filter(room=room).first()
-    return unseal(bytes(note.body), context=note_context(room.pk)) if note else ""
+def note_text(room: Room, *, reader: User) -> str:
+    """The therapist's session note, for the therapist's page after the session."""
+    with transaction.atomic():
+        note = SessionNote.objects.filter(room=room).first()
+        if note is None:
+            return ""
+        _audit_read(room, reader, "note")
+        return unseal(bytes(note.body), context=note_context(room.pk))
 
 
 def feedback_given(room: Room) -> bool:

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 
 from dilasa.accounts.middleware import SEEN_AT
 from dilasa.accounts.models import User
+from dilasa.audit.models import Action, Purpose
+from dilasa.audit.services import record, record_once
 from dilasa.core import delivery
 from dilasa.core.crypto import seal, unseal
 from dilasa.live.access import party_role
@@ -77,6 +79,31 @@ def feedback_context(room_id: int) -> str:
 
 def note_context(room_id: int) -> str:
     return f"live.note:{room_id}"
+
+
+# --- the audit of clinical data in a room (docs/confidentiality.md) ---------------------------------
+# Targets name the room, never content: "live.chat:12". Reads: one event per read of the page or per
+# join of the socket (its chat replay and the live stream that follows). Writes: one per mood word, note
+# or feedback saved; chat lines and feeling taps once per person per room (the rows carry their own times).
+
+
+def audit_target(kind: str, room_id: int) -> str:
+    return f"live.{kind}:{room_id}"
+
+
+def audit_purpose(room: Room, user: User) -> Purpose:
+    return Purpose.OWN if user.pk == room.appointment.client_id else Purpose.CARE
+
+
+def _audit_write(room: Room, user: User, kind: str, *, once: bool = False) -> None:
+    log = record_once if once else record
+    log(
+        actor=user,
+        subject_id=room.appointment.client_id,
+        action=Action.WRITE,
+        target=audit_target(kind, room.pk),
+        purpose=audit_purpose(room, user),
+    )
 
 
 # --- presence and the session record ---------------------------------------------------------
@@ -204,13 +231,29 @@ def chat_post(*, room_id: int, by: User, client_id: uuid.UUID, body: str) -> Cha
 
         delivered = delivery.deliver(key=chat_thread(room_id), sender_id=by.pk, client_id=client_id, build=build)
         if delivered.created:
+            _audit_write(room, by, "chat", once=True)
             message = delivered.message
             publish_on_commit(room_id, {"type": "live.chat", "frame": chat_frame(message, body, role)})
     return delivered.message
 
 
+def chat_history(*, room_id: int, after_seq: int, reader: User) -> list[dict[str, Any]]:
+    """What a page that (re)joins the room receives: the chat after `after_seq`, audited as one read per join
+    (it also covers the live stream of chat, mood and feelings that this connection then gets)."""
+    with transaction.atomic():
+        room = Room.objects.select_related("appointment").get(pk=room_id)
+        record(
+            actor=reader,
+            subject_id=room.appointment.client_id,
+            action=Action.READ,
+            target=audit_target("chat", room_id),
+            purpose=audit_purpose(room, reader),
+        )
+        return chat_replay(room_id=room_id, after_seq=after_seq)
+
+
 def chat_replay(*, room_id: int, after_seq: int) -> list[dict[str, Any]]:
-    """The room's chat after `after_seq`, as frames, for a page that (re)connects."""
+    """The room's chat after `after_seq`, as frames. Not audited: entry points use `chat_history`."""
     room = Room.objects.select_related("appointment").get(pk=room_id)
     frames = []
     for message in delivery.replay(key=chat_thread(room_id), after_seq=after_seq, limit=REPLAY_LIMIT):
@@ -231,6 +274,7 @@ def feeling_record(*, room_id: int, by: User, value: str) -> FeelingTap:
         if _role(room, by) != PartyRole.CLIENT or room.state != RoomState.OPEN:
             raise not_allowed()
         tap = FeelingTap.objects.create(room=room, value=value)
+        _audit_write(room, by, "feelings", once=True)
         publish_on_commit(room.pk, {"type": "live.feeling", "value": value, "at": tap.at.isoformat()})
     return tap
 
@@ -246,6 +290,7 @@ def mood_check_in(*, room: Room, by: User, value: int, word: str = "") -> MoodCh
             room=room,
             defaults={"value": value, "word": seal(word, context=mood_context(room.pk)) if word else None},
         )
+        _audit_write(room, by, "mood")
         publish_on_commit(room.pk, {"type": "live.mood", "value": value, "word": word})
     return checkin
 
@@ -259,15 +304,17 @@ def feedback_submit(
     if party_role(room.appointment, by) != PartyRole.CLIENT:
         raise not_allowed()
     comment = comment.strip()[:FEEDBACK_MAX]
-    feedback, _created = SessionFeedback.objects.update_or_create(
-        room=room,
-        defaults={
-            "session_rating": session_rating,
-            "connection_rating": connection_rating,
-            "connected_rating": connected_rating,
-            "comment": seal(comment, context=feedback_context(room.pk)) if comment else None,
-        },
-    )
+    with transaction.atomic():
+        feedback, _created = SessionFeedback.objects.update_or_create(
+            room=room,
+            defaults={
+                "session_rating": session_rating,
+                "connection_rating": connection_rating,
+                "connected_rating": connected_rating,
+                "comment": seal(comment, context=feedback_context(room.pk)) if comment else None,
+            },
+        )
+        _audit_write(room, by, "feedback")
     return feedback
 
 
@@ -275,9 +322,11 @@ def note_save(*, room: Room, by: User, body: str) -> SessionNote:
     if party_role(room.appointment, by) != PartyRole.THERAPIST:
         raise not_allowed()
     body = body.strip()[:NOTE_MAX]
-    note, _created = SessionNote.objects.update_or_create(
-        room=room, defaults={"author": by, "body": seal(body, context=note_context(room.pk))}
-    )
+    with transaction.atomic():
+        note, _created = SessionNote.objects.update_or_create(
+            room=room, defaults={"author": by, "body": seal(body, context=note_context(room.pk))}
+        )
+        _audit_write(room, by, "note")
     return note
 
 
