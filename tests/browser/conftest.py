@@ -6,7 +6,6 @@ package is skipped locally, but fails under CI=true so a broken runner cannot pa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,10 +26,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def _on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """One Chromium for the whole package.
@@ -44,7 +39,7 @@ def browser() -> Iterator[Browser]:
     chromium = support.CHROMIUM
     if not chromium.exists():
         message = f"{chromium} not found: install Debian package chromium (apt-get install chromium)"
-        if _on_ci():
+        if support.on_ci():
             pytest.fail(f"{message}. CI=true, so browser tests must run, not skip.", pytrace=False)
         pytest.skip(message)
     with pytest.MonkeyPatch.context() as env:

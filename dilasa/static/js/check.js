@@ -142,6 +142,8 @@ async function start() {
     result.downKbps = result.upKbps = 0;
   }
   recommend();
+  // The room (room.js) starts at this rung or lower if this tab opens it within 2 h: a speed, nothing clinical.
+  if (result.downKbps) sessionStorage.setItem("dilasa.suggest", JSON.stringify({ mode: result.mode, at: Date.now() }));
   $("dc-start").disabled = false;
 }
 

@@ -29,6 +29,8 @@ let wanted = mode; // the rung people chose; the ladder offers a way back up to 
 let ws = null, pc = null, peer = null, present = false, ended = false;
 let lastSeq = 0, tries = 0, iceServers = [];
 let again = sessionStorage.getItem(storeKey) ? 'page' : null; // what to report as reconnected
+// The device check's suggestion (check.js), if made in this tab in the last 2 h: not clinical, just a speed.
+let tip = JSON.parse(sessionStorage.getItem('dilasa.suggest')) || {}, low;
 let makingOffer = false, ignoreOffer = false, iceRestarted = false;
 let bad = 0, good = 0, hold = 5; // ladder: readings bad and good in a row; readings to skip while settling
 
@@ -75,6 +77,9 @@ function onFrame(f) {
       present = f.peer_present;
       if (f.mode !== mode) setMode(f.mode);
       setState(f.state);
+      low = Math.min(2, RUNGS.indexOf(tip.mode)); // never text by itself; the ladder offers the way back up
+      if (Date.now() - tip.at < 72e5 && low > RUNGS.indexOf(mode)) change(RUNGS[low], 'auto_bitrate');
+      tip = {};
       if (again) send({ type: 'reconnected', what: again });
       again = null;
       sessionStorage.setItem(storeKey, '1');
@@ -173,6 +178,7 @@ const described = (d) => ({ description: { type: d.type, sdp: d.sdp } });
 function addTracks(mine) {
   mine.sending = true;
   for (const t of stream.getTracks()) if (!mine.getSenders().some((s) => s.track === t)) mine.addTrack(t, stream);
+  applyMode();
 }
 
 function call() {
@@ -240,18 +246,22 @@ async function onSignal(f) {
   } catch (e) { /* replaced meanwhile, or stale: the next negotiation recovers */ }
 }
 
-async function applyMode() {
+function applyMode() {
   root.dataset.mode = mode;
   for (const b of root.querySelectorAll('[data-mode]')) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
   for (const t of stream.getTracks()) t.enabled = mode !== 'text' && (t.kind === 'audio' || mode.startsWith('video'));
   if (!pc) return;
   const [video, opus] = SEND[mode];
-  for (const s of pc.getSenders()) {
+  for (const x of pc.getTransceivers()) {
+    const s = x.sender;
     const p = s.track && s.getParameters();
     if (!p || !p.encodings || !p.encodings.length) continue;
-    const audio = opus ? { active: true, maxBitrate: opus } : { active: false };
-    Object.assign(p.encodings[0], s.track.kind === 'video' ? video : audio);
-    await s.setParameters(p).catch(() => null);
+    const isVideo = s.track.kind === 'video';
+    // An inactive encoding still answers NACKs from its history (20-40 s of retransmissions on a thin link), so
+    // video stops being sent at all (renegotiated); its camera track stays on the transceiver for the way back.
+    if (isVideo) x.direction = video.active ? 'sendrecv' : 'recvonly';
+    Object.assign(p.encodings[0], isVideo ? video : opus ? { active: true, maxBitrate: opus } : { active: false });
+    s.setParameters(p).catch(() => null);
   }
 }
 
@@ -293,7 +303,7 @@ setInterval(async () => {
       change(RUNGS[at + 1], why);
       status('mode_auto', mode);
     }
-  } else if (++good >= 15 && at > RUNGS.indexOf(wanted)) {
+  } else if (++good * 2 >= (window.dilasaUpAfter || 30) && at > RUNGS.indexOf(wanted)) { // s; tests shorten it
     good = 0;
     const up = $('#up');
     up.firstElementChild.textContent = text('offer_up', RUNGS[at - 1]);
@@ -359,6 +369,7 @@ window.dilasaRoom = {
         }
         if (s.type === 'inbound-rtp') out['in_' + s.kind] = { bytes: s.bytesReceived, packets: s.packetsReceived };
       });
+      out.ways = pc.getTransceivers().map((x) => x.receiver.track.kind + ' ' + x.currentDirection);
     }
     return out;
   },
