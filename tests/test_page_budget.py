@@ -244,6 +244,36 @@ def agreement(slug: str, *, agreed: bool = False) -> Visit:
     return visit
 
 
+def messaging_thread(persona: str) -> Visit:
+    """Ayesha's conversation with Sana, 30 long messages in both directions and a file, seen by `persona`."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        import uuid
+
+        from dilasa.messaging import services as messaging
+        from dilasa.messaging.testing import put_in_care
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        put_in_care(ayesha, sana)
+        thread = messaging.thread_start(user=ayesha, other_id=sana.pk)
+        png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 29 + b"IEND\xaeB`\x82"
+        for n in range(30):
+            messaging.message_send(
+                user=ayesha if n % 2 else sana,
+                thread_id=thread.pk,
+                client_id=uuid.uuid4(),
+                body=f"Message {n}: " + "a fairly long sentence about how the week went. " * 3,
+                upload=messaging.Upload(name="scan of the letter.png", data=png) if n == 29 else None,
+            )
+        viewer: User = request.getfixturevalue(persona)
+        if persona == "client_ayesha":
+            return signed_in_client(viewer), reverse("messaging:thread", args=[thread.pk])
+        return signed_in_client(viewer), reverse("messaging:inbox")
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
     "consent:mine": as_persona("client_ayesha", "consent:mine"),
     "consent:document": agreement("online"),
@@ -284,6 +314,8 @@ PAGES: dict[str, Visit] = {
     "live:check": anonymous("live:check"),
     "live:room": live_room("client_ayesha"),
     "live:after": live_room("client_ayesha", after=True),
+    "messaging:inbox": messaging_thread("therapist_sana"),
+    "messaging:thread": messaging_thread("client_ayesha"),
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
@@ -295,6 +327,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "device check, signed in": as_persona("client_ayesha", "live:check"),
     "session room, therapist": live_room("therapist_sana"),
     "after the session, therapist": live_room("therapist_sana", after=True),
+    "messages, client with nothing yet": as_persona("client_ayesha", "messaging:inbox"),
 }
 NOT_PAGES: dict[str, str] = {
     "consent:withdraw": "POST-only action that redirects",
@@ -316,6 +349,8 @@ NOT_PAGES: dict[str, str] = {
     "live:check_ping": "empty 204 answer the device check times (tested in test_check_endpoints.py)",
     "live:check_download": "random bytes the device check times, at most 512 KB (test_check_endpoints.py)",
     "live:check_upload": "POST-only: bytes the device check times uploading (test_check_endpoints.py)",
+    "messaging:start": "POST-only action that redirects to the conversation",
+    "messaging:file": "a sent file (image or PDF, at most 2 MB) as a download; not a page (test_attachments.py)",
 }
 
 
