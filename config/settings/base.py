@@ -303,6 +303,12 @@ if LIVE_TURN_URLS and not LIVE_TURN_SECRET:
 # --- Payments: see dilasa/payments/backends.py (BACKENDS) ----------------------
 PAYMENT_BACKEND = env.choice("DILASA_PAYMENT_BACKEND", "manual", ("manual",))
 
+# --- Data rights: see dilasa/rights (erasure after a grace period, retention) ---
+RIGHTS_ERASURE_GRACE_DAYS = env.number("DILASA_ERASURE_GRACE_DAYS", 30, minimum=1)
+# Defaults for a clinic that has not set its own rule (its admin can, on the retention page).
+RIGHTS_CLINICAL_RETENTION_YEARS = env.number("DILASA_CLINICAL_RETENTION_YEARS", 7, minimum=0)
+RIGHTS_FINANCIAL_RETENTION_YEARS = env.number("DILASA_FINANCIAL_RETENTION_YEARS", 6, minimum=0)
+
 # --- Logging: never log request bodies or clinical text -----------------------
 DEFAULT_EXCEPTION_REPORTER_FILTER = "dilasa.core.errors.ConfidentialReporterFilter"
 LOG_LEVEL = env.choice("DILASA_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
