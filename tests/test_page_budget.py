@@ -274,6 +274,39 @@ def messaging_thread(persona: str) -> Visit:
     return visit
 
 
+def records_page(name: str, persona: str = "therapist_sana", *, query: str = "") -> Visit:
+    """A page of Sana's folder about Ayesha (a full one); Zara reads it as supervisor, Farah in an emergency."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.records.testing import full_folder, supervision_with_consent
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        f = full_folder(ayesha, sana)
+        ids = {
+            "records:folder": [f.client],
+            "records:note_new": [f.client],
+            "records:plan_edit": [f.client],
+            "records:homework_new": [f.client],
+            "records:attachment_new": [f.client],
+            "records:emergency": [f.client],
+            "records:review": [f.client, f.therapist],
+            "records:note": [f.note],
+            "records:note_edit": [f.note],
+            "records:note_history": [f.note],
+            "records:plan_history": [f.plan],
+            "records:homework_edit": [f.homework],
+        }.get(name, [])
+        viewer: User = request.getfixturevalue(persona) if persona != "supervisor" else supervision_with_consent(sana)
+        if persona == "admin_farah" and name != "records:supervision":
+            from dilasa.audit.services import emergency_access_open
+
+            emergency_access_open(admin=viewer, client_id=f.client, reason="She wrote that she is in danger tonight.")
+        return signed_in_client(viewer), reverse(name, args=ids or None) + query
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
     "consent:mine": as_persona("client_ayesha", "consent:mine"),
     "consent:document": agreement("online"),
@@ -316,6 +349,20 @@ PAGES: dict[str, Visit] = {
     "live:after": live_room("client_ayesha", after=True),
     "messaging:inbox": messaging_thread("therapist_sana"),
     "messaging:thread": messaging_thread("client_ayesha"),
+    "records:clients": records_page("records:clients"),
+    "records:folder": records_page("records:folder"),
+    "records:note_new": records_page("records:note_new"),
+    "records:note": records_page("records:note"),
+    "records:note_edit": records_page("records:note_edit"),
+    "records:note_history": records_page("records:note_history"),
+    "records:plan_edit": records_page("records:plan_edit"),
+    "records:plan_history": records_page("records:plan_history"),
+    "records:homework_new": records_page("records:homework_new"),
+    "records:homework_edit": records_page("records:homework_edit"),
+    "records:attachment_new": records_page("records:attachment_new"),
+    "records:review": records_page("records:review", "supervisor"),
+    "records:emergency": records_page("records:emergency", "admin_farah"),
+    "records:supervision": records_page("records:supervision", "admin_farah"),
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
@@ -328,8 +375,14 @@ EXTRA_VISITS: dict[str, Visit] = {
     "session room, therapist": live_room("therapist_sana"),
     "after the session, therapist": live_room("therapist_sana", after=True),
     "messages, client with nothing yet": as_persona("client_ayesha", "messaging:inbox"),
+    "new note, SOAP sections": records_page("records:note_new", query="?template=soap"),
+    "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "records:note_sign": "POST-only action that redirects",
+    "records:note_addendum": "POST-only action that redirects (shows its form again on a mistake)",
+    "records:supervision_end": "POST-only action that redirects",
+    "records:attachment": "a file download (attachment), not a page (test_attachments.py)",
     "consent:withdraw": "POST-only action that redirects",
     "scheduling_notices:calendar_link_new": "POST-only action that redirects",
     "scheduling_notices:calendar_link_off": "POST-only action that redirects",
