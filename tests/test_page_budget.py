@@ -307,7 +307,34 @@ def records_page(name: str, persona: str = "therapist_sana", *, query: str = "")
     return visit
 
 
+def audit_page(name: str, persona: str) -> Visit:
+    """A full page of the access log: Sana reads Ayesha's data 60 times, Farah once opened it in an emergency."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.audit.models import Action, Purpose
+        from dilasa.audit.services import emergency_access_open, record
+        from dilasa.audit.testing import in_care_of
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        farah: User = request.getfixturevalue("admin_farah")
+        in_care_of(ayesha, sana)
+        for n in range(60):
+            record(actor=sana, subject_id=ayesha.pk, action=Action.READ, target=f"live.note:{n}", purpose=Purpose.CARE)
+        grant = emergency_access_open(
+            admin=farah, client_id=ayesha.pk, reason="She wrote that she is in danger tonight."
+        )
+        args = [grant.event.seq] if name == "audit:entry" else None
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name, args=args)
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "audit:my_access": audit_page("audit:my_access", "client_ayesha"),
+    "audit:clinic_log": audit_page("audit:clinic_log", "admin_farah"),
+    "audit:entry": audit_page("audit:entry", "admin_farah"),
+    "audit:emergency": audit_page("audit:emergency", "admin_farah"),
     "consent:mine": as_persona("client_ayesha", "consent:mine"),
     "consent:document": agreement("online"),
     "scheduling_notices:reminders": as_persona("client_ayesha", "scheduling_notices:reminders"),
@@ -366,6 +393,7 @@ PAGES: dict[str, Visit] = {
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "access log entry, therapist told of an emergency": audit_page("audit:entry", "therapist_sana"),
     "agreement, already agreed": agreement("online", agreed=True),
     "agreement, supervisor": agreement("supervisor"),
     "reminders, calendar address shown once": reminders_with_new_calendar_address,
@@ -379,6 +407,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "audit:clinic_log_csv": "a CSV download of the access log (test_clinic_log.py)",
     "records:note_sign": "POST-only action that redirects",
     "records:note_addendum": "POST-only action that redirects (shows its form again on a mistake)",
     "records:supervision_end": "POST-only action that redirects",

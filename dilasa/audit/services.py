@@ -134,6 +134,17 @@ def verify_chain(*, batch: int = 1000) -> ChainCheck:
     return ChainCheck(count, None)
 
 
+def log_export_record(*, admin: User) -> AccessEvent:
+    """A CSV download of the clinic's access log: not clinical data, but an export worth a line of its own."""
+    return record(
+        actor=admin,
+        subject_id=None,
+        action=Action.EXPORT,
+        target=f"audit.log:{admin.organisation_id}",
+        purpose=Purpose.ADMINISTRATION,
+    )
+
+
 def client_target(client_id: int) -> str:
     """The target of a break-glass event: the client's whole record."""
     return f"records.client:{client_id}"

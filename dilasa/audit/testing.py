@@ -10,11 +10,11 @@ from dilasa.accounts.models import User
 from dilasa.scheduling.models import Appointment, Mode, Status
 
 
-def in_care_of(client: User, therapist: User) -> Appointment:
-    """A booked online appointment tomorrow: the client is now in the therapist's (and clinic's) care."""
+def in_care_of(client: User, therapist: User, *, days: int = 1) -> Appointment:
+    """A booked online appointment `days` from now: the client is in the therapist's (and clinic's) care."""
     if therapist.organisation_id is None:
         raise ValueError("a therapist belongs to a clinic")
-    starts_at = timezone.now() + timedelta(days=1)
+    starts_at = timezone.now() + timedelta(days=days)
     ends_at = starts_at + timedelta(minutes=50)
     return Appointment.objects.create(
         client=client,
