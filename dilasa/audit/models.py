@@ -42,7 +42,12 @@ class Purpose(models.TextChoices):
 
 class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
     def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("audit events cannot be changed")
+        # The one change allowed: key rotation re-wrapping a sealed reason's data key (rotate_data_keys).
+        # The chain hashes the reason's ciphertext, which re-wrapping keeps, and on PostgreSQL the trigger
+        # checks the same; anything else is refused.
+        if set(kwargs) != {"reason"}:
+            raise AppendOnlyError("audit events cannot be changed")
+        return super().update(**kwargs)
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events cannot be deleted")
