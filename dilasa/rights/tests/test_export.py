@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from dilasa.accounts.models import User
 from dilasa.audit.models import AccessEvent, Action, Purpose
 from dilasa.rights.services import client_export
 from dilasa.rights.tests.conftest import Story
@@ -93,6 +94,6 @@ def test_a_wrong_password_downloads_nothing_and_says_why(ayesha_story: Story) ->
 
 
 @pytest.mark.django_db
-def test_staff_have_no_download_here(therapist_sana) -> None:  # type: ignore[no-untyped-def]
+def test_staff_have_no_download_here(therapist_sana: User) -> None:
     response = signed_in_client(therapist_sana).post(reverse("rights:export"), {"password": PASSWORD})
     assert response.status_code == 403
