@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -23,9 +24,9 @@ REASON = "canary-reason-9 she said she is not safe at home tonight"
 
 
 @pytest.fixture
-def old_key(settings: object) -> Iterator[object]:
-    settings.DATA_KEYS = f"old:{OLD}"  # type: ignore[attr-defined]
-    settings.DATA_KEY_ID = "old"  # type: ignore[attr-defined]
+def old_key(settings: Any) -> Iterator[Any]:
+    settings.DATA_KEYS = f"old:{OLD}"
+    settings.DATA_KEY_ID = "old"
     crypto.keyring.cache_clear()
     yield settings
     crypto.keyring.cache_clear()
@@ -43,15 +44,15 @@ def break_glass(admin: User, client: User) -> AccessEvent:
 
 
 def test_rotation_rewraps_a_reason_and_the_chain_still_holds(
-    old_key: object, admin_farah: User, client_ayesha: User
+    old_key: Any, admin_farah: User, client_ayesha: User
 ) -> None:
     event = break_glass(admin_farah, client_ayesha)
     record(actor=admin_farah, subject_id=client_ayesha.pk, action=Action.READ, target="x:1", purpose=Purpose.EMERGENCY)
-    old_key.DATA_KEYS = f"old:{OLD},new:{NEW}"  # type: ignore[attr-defined]
-    old_key.DATA_KEY_ID = "new"  # type: ignore[attr-defined]
+    old_key.DATA_KEYS = f"old:{OLD},new:{NEW}"
+    old_key.DATA_KEY_ID = "new"
     crypto.keyring.cache_clear()
     call_command("rotate_data_keys", stdout=io.StringIO())
-    old_key.DATA_KEYS = f"new:{NEW}"  # type: ignore[attr-defined]  # the old key is gone
+    old_key.DATA_KEYS = f"new:{NEW}"  # the old key is gone
     crypto.keyring.cache_clear()
     rotated = AccessEvent.objects.get(pk=event.pk)
     assert crypto.key_id_of(bytes(rotated.reason or b"")) == "new"
