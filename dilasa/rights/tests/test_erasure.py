@@ -185,7 +185,7 @@ def test_the_audit_trail_is_kept_and_records_the_erasure(ayesha_story: Story) ->
     services.erasure_run_due(now=request.due_at + timedelta(seconds=1))
     events = AccessEvent.objects.filter(subject_id=ayesha_story.client.pk)
     assert events.count() == before + 2
-    assert events.last().action == Action.ERASE  # type: ignore[union-attr]
+    assert events.last().action == Action.ERASE
     assert verify_chain().broken_at is None
 
 
