@@ -330,7 +330,17 @@ def audit_page(name: str, persona: str) -> Visit:
     return visit
 
 
+def erasure_cancel_link(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    from dilasa.rights import services as rights
+
+    erasure = rights.erasure_request(client=request.getfixturevalue("client_ayesha"))
+    return Client(), rights.cancel_url(erasure)
+
+
 PAGES: dict[str, Visit] = {
+    "rights:mine": as_persona("client_ayesha", "rights:mine"),
+    "rights:cancel": erasure_cancel_link,
+    "rights:retention": as_persona("admin_farah", "rights:retention"),
     "audit:my_access": audit_page("audit:my_access", "client_ayesha"),
     "audit:clinic_log": audit_page("audit:clinic_log", "admin_farah"),
     "audit:entry": audit_page("audit:entry", "admin_farah"),
@@ -407,6 +417,8 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "rights:export": "POST-only (password): a JSON download or the page to print (dilasa/rights/tests/test_export.py)",
+    "rights:erase": "POST-only (password): closes the account and answers with the link to keep it",
     "audit:clinic_log_csv": "a CSV download of the access log (test_clinic_log.py)",
     "records:note_sign": "POST-only action that redirects",
     "records:note_addendum": "POST-only action that redirects (shows its form again on a mistake)",
