@@ -109,3 +109,17 @@ def _room_then_withdraw(client: User, therapist: User) -> int:
     with pytest.raises(Http404):
         access_room_for_socket(user=client, room_id=room.pk)
     return room.pk
+
+
+@pytest.mark.django_db
+def test_the_appointment_page_asks_for_the_agreement_right_after_booking(
+    client_ayesha: User, therapist_sana: User
+) -> None:
+    item = appointment_soon(client_ayesha, therapist_sana, in_minutes=3 * 24 * 60, consented=False)
+    browser = signed_in_client(client_ayesha)
+    url = reverse("scheduling:appointment", args=[item.pk])
+    asked = browser.get(url).context["agreement_url"]
+    assert urlsplit(asked).path == reverse("consent:document", args=["online"])
+    grant_current(client_ayesha)
+    assert browser.get(url).context["agreement_url"] == ""
+    assert signed_in_client(therapist_sana).get(url).context["agreement_url"] == ""

@@ -15,6 +15,9 @@ from django.views.decorators.http import require_POST
 
 from dilasa.accounts.access import role_required
 from dilasa.accounts.models import Role, User
+from dilasa.consent.links import agreement_url
+from dilasa.consent.models import ConsentKind
+from dilasa.consent.selectors import has_consent
 from dilasa.core.http import AuthenticatedHttpRequest
 from dilasa.core.i18n import normalise_digits
 from dilasa.scheduling import selectors, services
@@ -105,6 +108,14 @@ def appointment(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpR
         "can_record": request.user.pk == item.therapist_id
         and item.status != Status.CANCELLED
         and item.starts_at <= now,
+        # Right after booking, the client is asked to read the online-counselling agreement (dilasa.consent);
+        # the session room itself refuses them without it.
+        "agreement_url": agreement_url(ConsentKind.TELECOUNSELLING, next_path=request.path)
+        if request.user.pk == item.client_id
+        and item.is_online
+        and item.status == Status.BOOKED
+        and not has_consent(item.client_id, ConsentKind.TELECOUNSELLING)
+        else "",
     }
     return render(request, "scheduling/appointment.html", context)
 
