@@ -11,8 +11,18 @@ class RecordsConfig(AppConfig):
     label = "records"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from dilasa.audit.targets import register_kind
         from dilasa.core.crypto import register_sealed
         from dilasa.records import models, services
+
+        # How the client's "who has seen my records" page names what was opened (the folder page is
+        # "records.client", named by the audit app).
+        register_kind("records.note", _("a session note"))
+        register_kind("records.plan", _("your treatment plan"))
+        register_kind("records.homework", _("a homework record"))
+        register_kind("records.attachment", _("a file in your records"))
 
         def note(section: str) -> Callable[[Any], str]:
             return lambda r: services.note_context(r.note_id, r.number, section)
