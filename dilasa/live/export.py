@@ -1,8 +1,8 @@
 """A client's online sessions, unsealed, for their data-rights export (dilasa.rights audits the export itself).
 
 The session record (who joined, left, changed mode, when), the mood check-in and feeling taps, the chat, and
-the client's feedback. The therapist's own short note is part of the clinical record and is released with
-it by the records rules, not here.
+the client's feedback, and the therapist's short note after the session: like the clinical records
+(docs/decisions.md, 20), the download is how a client sees what was written about them.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from typing import Any
 
 from dilasa.accounts.models import User
 from dilasa.core.crypto import unseal
-from dilasa.live.models import ChatMessage, FeelingTap, MoodCheckIn, Room, RoomEvent, SessionFeedback
-from dilasa.live.services import chat_context, feedback_context, mood_context
+from dilasa.live.models import ChatMessage, FeelingTap, MoodCheckIn, Room, RoomEvent, SessionFeedback, SessionNote
+from dilasa.live.services import chat_context, feedback_context, mood_context, note_context
 
 
 def export_for_client(client: User) -> dict[str, Any]:
@@ -20,6 +20,7 @@ def export_for_client(client: User) -> dict[str, Any]:
     for room in Room.objects.filter(appointment__client=client).select_related("appointment").order_by("pk"):
         mood = MoodCheckIn.objects.filter(room=room).first()
         feedback = SessionFeedback.objects.filter(room=room).first()
+        note = SessionNote.objects.filter(room=room).first()
         sessions.append(
             {
                 "appointment_id": room.appointment_id,
@@ -62,5 +63,10 @@ def export_for_client(client: User) -> dict[str, Any]:
                     "at": feedback.at.isoformat(),
                 },
             }
+        )
+        sessions[-1]["therapist_note"] = (
+            None
+            if note is None
+            else {"text": unseal(bytes(note.body), context=note_context(room.pk)), "at": note.at.isoformat()}
         )
     return {"sessions": sessions}

@@ -23,7 +23,7 @@ def dumped(story: Story) -> str:
 def test_the_export_holds_everything_of_theirs(ayesha_story: Story, kamran_story: Story) -> None:
     data = client_export(client=ayesha_story.client)
     text = json.dumps(data, ensure_ascii=False)
-    for piece in ("chat", "mood", "fb", "message"):
+    for piece in ("chat", "mood", "fb", "message", "note"):
         assert f"{piece} {ayesha_story.canary}" in text, piece
     assert data["profile"]["display_name"] == "Ayesha CANARY-A-NAME"
     assert [a["id"] for a in data["appointments"]] == [ayesha_story.appointment.pk]
