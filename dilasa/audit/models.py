@@ -75,7 +75,11 @@ class AccessEvent(models.Model):
 
     class Meta:
         ordering = ("seq",)
-        indexes = (models.Index(fields=("subject", "seq")), models.Index(fields=("actor", "seq")))
+        indexes = (
+            models.Index(fields=("subject", "seq")),
+            models.Index(fields=("actor", "seq")),
+            models.Index(fields=("target", "actor")),  # record_once, and "who opened this"
+        )
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.actor_id} {self.action} {self.target}"
