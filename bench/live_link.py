@@ -280,19 +280,15 @@ def delay_line(device: str, delay_ms: float) -> None:
 
 SEED = """
 import json
-from datetime import timedelta
 from django.utils import timezone
 from dilasa.accounts.models import User
-from dilasa.scheduling.models import Appointment
+from dilasa.live.testing import appointment_at
 from dilasa.testing import signed_in_client
 
 client = User.objects.get(login="ayesha@dilasa.example")
 therapist = User.objects.get(login="sana@dilasa.example")
-now = timezone.now()
-appointment = Appointment.objects.create(
-    therapist=therapist, client=client, organisation=therapist.organisation, booked_by=client, mode=MODE,
-    starts_at=now, ends_at=now + timedelta(minutes=50), blocks_until=now + timedelta(minutes=60),
-)
+# appointment_at also has the client accept the current online-counselling agreement, which the room requires.
+appointment = appointment_at(client, therapist, starts_at=timezone.now(), mode=MODE)
 cookies = {role: signed_in_client(user).cookies["dilasa_sid"].value for role, user in
            (("client", client), ("therapist", therapist))}
 print(json.dumps({"appointment": appointment.pk, "cookies": cookies}))

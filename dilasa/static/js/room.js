@@ -29,8 +29,7 @@ let wanted = mode; // the rung people chose; the ladder offers a way back up to 
 let ws = null, pc = null, peer = null, present = false, ended = false;
 let lastSeq = 0, tries = 0, iceServers = [];
 let again = sessionStorage.getItem(storeKey) ? 'page' : null; // what to report as reconnected
-// The device check's suggestion (check.js), if made in this tab in the last 2 h: not clinical, just a speed.
-let tip = JSON.parse(sessionStorage.getItem('dilasa.suggest')) || {}, low;
+let tip = JSON.parse(sessionStorage.getItem('dilasa.suggest')) || {}, low; // the device check's, in this tab
 let makingOffer = false, ignoreOffer = false, iceRestarted = false;
 let bad = 0, good = 0, hold = 5; // ladder: readings bad and good in a row; readings to skip while settling
 
@@ -77,7 +76,7 @@ function onFrame(f) {
       present = f.peer_present;
       if (f.mode !== mode) setMode(f.mode);
       setState(f.state);
-      low = Math.min(2, RUNGS.indexOf(tip.mode)); // never text by itself; the ladder offers the way back up
+      low = Math.min(2, RUNGS.indexOf(tip.mode)); // never text by itself; the ladder offers video back
       if (Date.now() - tip.at < 72e5 && low > RUNGS.indexOf(mode)) change(RUNGS[low], 'auto_bitrate');
       tip = {};
       if (again) send({ type: 'reconnected', what: again });
@@ -257,8 +256,7 @@ function applyMode() {
     const p = s.track && s.getParameters();
     if (!p || !p.encodings || !p.encodings.length) continue;
     const isVideo = s.track.kind === 'video';
-    // An inactive encoding still answers NACKs from its history (20-40 s of retransmissions on a thin link), so
-    // video stops being sent at all (renegotiated); its camera track stays on the transceiver for the way back.
+    // Not just inactive: an idle encoder still answers NACKs for many seconds. The camera stays for the way back.
     if (isVideo) x.direction = video.active ? 'sendrecv' : 'recvonly';
     Object.assign(p.encodings[0], isVideo ? video : opus ? { active: true, maxBitrate: opus } : { active: false });
     s.setParameters(p).catch(() => null);
@@ -303,7 +301,7 @@ setInterval(async () => {
       change(RUNGS[at + 1], why);
       status('mode_auto', mode);
     }
-  } else if (++good * 2 >= (window.dilasaUpAfter || 30) && at > RUNGS.indexOf(wanted)) { // s; tests shorten it
+  } else if (++good * 2 >= (window.dilasaUpAfter || 30) && at > RUNGS.indexOf(wanted)) { // tests shorten it
     good = 0;
     const up = $('#up');
     up.firstElementChild.textContent = text('offer_up', RUNGS[at - 1]);
