@@ -78,7 +78,7 @@ def test_rotation_rewraps_every_value_and_the_old_key_can_then_go(
     assert {m.pk: bytes(m.body)[-40:] for m in ChatMessage.objects.filter(pk__in=bodies_before)} == bodies_before
 
     use_keys(keys, f"new:{NEW}", "new")  # the old key is gone
-    replayed = [frame["body"] for frame in live.chat_replay(room_id=room.pk, after_seq=0)]
+    replayed = [frame["body"] for frame in live.chat_history(room_id=room.pk, after_seq=0, reader=client_ayesha)]
     assert replayed == [*said, "written after the switch"]
     note = SessionNote.objects.get(room=room)
     assert crypto.unseal(bytes(note.body), context=live.note_context(room.pk)).startswith("Low mood")

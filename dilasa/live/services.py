@@ -249,10 +249,10 @@ def chat_history(*, room_id: int, after_seq: int, reader: User) -> list[dict[str
             target=audit_target("chat", room_id),
             purpose=audit_purpose(room, reader),
         )
-        return chat_replay(room_id=room_id, after_seq=after_seq)
+        return _chat_replay(room_id=room_id, after_seq=after_seq)
 
 
-def chat_replay(*, room_id: int, after_seq: int) -> list[dict[str, Any]]:
+def _chat_replay(*, room_id: int, after_seq: int) -> list[dict[str, Any]]:
     """The room's chat after `after_seq`, as frames. Not audited: entry points use `chat_history`."""
     room = Room.objects.select_related("appointment").get(pk=room_id)
     frames = []
