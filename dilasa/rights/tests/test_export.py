@@ -97,3 +97,15 @@ def test_a_wrong_password_downloads_nothing_and_says_why(ayesha_story: Story) ->
 def test_staff_have_no_download_here(therapist_sana: User) -> None:
     response = signed_in_client(therapist_sana).post(reverse("rights:export"), {"password": PASSWORD})
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_page_to_print_fits_the_budget_for_a_usual_history(ayesha_story: Story) -> None:
+    import gzip
+
+    response = signed_in_client(ayesha_story.client).post(
+        reverse("rights:export"), {"password": PASSWORD, "format": "html"}, HTTP_ACCEPT_ENCODING="gzip"
+    )
+    body = response.content if response.get("Content-Encoding") == "gzip" else gzip.compress(response.content)
+    print(f"\nexport page: {len(body)} B compressed")  # noqa: T201
+    assert len(body) <= 14 * 1024
