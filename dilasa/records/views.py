@@ -51,7 +51,12 @@ def clients(request: AuthenticatedHttpRequest) -> HttpResponse:
         for client in selectors.clients_in_care(therapist=supervision.supervisee):
             if access.may_review(supervisor=therapist, therapist_id=supervision.supervisee_id, client_id=client.pk):
                 reviews.append((supervision.supervisee, client))
-    context = {"clients": selectors.clients_in_care(therapist=therapist), "reviews": reviews}
+    verified = therapist.clinic_verified_at is not None
+    context = {
+        "clients": selectors.clients_in_care(therapist=therapist) if verified else [],
+        "reviews": reviews,
+        "verified": verified,
+    }
     return render(request, "records/clients.html", context)
 
 
