@@ -49,11 +49,11 @@ def may_read(thread: Thread, user: User) -> bool:
 
 
 def may_send(thread: Thread, user: User) -> bool:
-    """Both people are active and the client is in the therapist's care."""
-    if not may_read(thread, user):
+    """`user` is one of the two, both are active, and the client is in the therapist's care."""
+    if user.pk not in (thread.client_id, thread.therapist_id) or not user.is_active:
         return False
-    other = User.objects.filter(pk=thread.other_id(user.pk), is_active=True).exists()
-    return other and in_care(therapist_id=thread.therapist_id, client_id=thread.client_id)
+    other = thread.therapist if user.pk == thread.client_id else thread.client
+    return other.is_active and in_care(therapist_id=thread.therapist_id, client_id=thread.client_id)
 
 
 def _readable(user: User, thread_id: int) -> Thread:

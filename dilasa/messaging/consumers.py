@@ -110,7 +110,10 @@ class ThreadConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels 
             await self._error(error.code)
             return
         if not self.buckets[frame.type].take():
-            await self._error("rate_limited")
+            if isinstance(frame, frames.Send):  # the page keeps it and tries again a little later
+                await self._send({"type": "error", "code": "rate_limited", "id": str(frame.id)})
+            else:
+                await self._error("rate_limited")
             return
         if (self.sent_seq is None) != (frame.type == "hello") and frame.type != "ping":
             await self._error("not_allowed")  # hello first, and once

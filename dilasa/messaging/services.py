@@ -93,9 +93,12 @@ def message_send(
         raise ValidationError(_("Write a message or choose a file."), code="empty")
     with transaction.atomic():
         thread = Thread.objects.filter(pk=thread_id).select_related("client", "therapist").first()
-        if thread is None or not may_read(thread, user):
+        if thread is None or user.pk not in (thread.client_id, thread.therapist_id):
             raise Http404
         if not may_send(thread, user):
+            # The client keeps her thread after care ends; a therapist out of care reads nothing either.
+            if not may_read(thread, user):
+                raise Http404
             raise not_allowed()
 
         def build(seq: int) -> Message:

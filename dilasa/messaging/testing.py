@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from dilasa.accounts.models import User
@@ -14,7 +15,8 @@ def put_in_care(client: User, therapist: User, *, status: str = Status.BOOKED) -
     """A booked appointment next week: the client is in the therapist's care (scheduling.selectors.in_care)."""
     if therapist.organisation_id is None:
         raise ValueError("a therapist belongs to a clinic")
-    starts_at = timezone.now() + timedelta(days=7)
+    taken = Appointment.objects.filter(Q(therapist=therapist) | Q(client=client)).count()  # never overlapping
+    starts_at = timezone.now() + timedelta(days=7, hours=2 * taken)
     ends_at = starts_at + timedelta(minutes=50)
     return Appointment.objects.create(
         client=client,

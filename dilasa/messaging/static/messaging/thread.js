@@ -60,6 +60,8 @@
       show(f);
     } else if (f.type === 'ack') {
       outbox.delete(f.id);
+    } else if (f.type === 'error' && f.id && f.code === 'rate_limited') {
+      setTimeout(() => { if (outbox.has(f.id)) send({ type: 'send', id: f.id, body: outbox.get(f.id) }); }, 2000);
     } else if (f.type === 'error' && f.id) {
       outbox.delete(f.id);
       const li = list.querySelector('li.pending[data-id="' + f.id + '"]');
