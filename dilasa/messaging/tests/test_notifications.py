@@ -33,7 +33,7 @@ def test_an_offline_client_gets_one_neutral_email(ayesha: User, sana: User, thre
     assert notice.subject == "Dilasa"
     assert notice.body.startswith("You have a new message on Dilasa.\n")
     assert notice.body.endswith("/messages/")
-    text = (notice.subject + notice.body).lower()
+    text = f"{notice.subject} {notice.body}".lower()
     for word in ("sana", "dr", "nightmare", "therap", "counsel", "session", "mental", str(thread.pk) + "/"):
         assert word not in text, word
 
