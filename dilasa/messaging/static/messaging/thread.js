@@ -12,7 +12,7 @@
   const say = (k) => (root.querySelector('#say [data-k="' + k + '"]') || {}).textContent || '';
   const outbox = new Map(); // id -> body, until the server acknowledges it
   let lastSeq = parseInt(root.dataset.last, 10) || 0;
-  let ws = null, tries = 0, timer = null, stopped = false;
+  let ws = null, tries = 0, timer = null, stopped = false, worked = false;
 
   const uuid = () => {
     const b = crypto.getRandomValues(new Uint8Array(16));
@@ -54,7 +54,7 @@
 
   function onFrame(f) {
     if (f.type === 'welcome') {
-      tries = 0; status.textContent = '';
+      tries = 0; worked = true; status.textContent = '';
       for (const [id, body] of outbox) send({ type: 'send', id, body }); // unacknowledged: same id again
     } else if (f.type === 'message') {
       show(f);
@@ -85,7 +85,8 @@
   if (form) form.addEventListener('submit', (e) => {
     const body = form.elements.body.value.trim();
     const file = form.elements.file;
-    if (stopped || !ws || (file && file.files.length) || !body) return; // the form posts it
+    // The form posts it: a file, a socket that never worked here (a proxy may block them), or a refusal.
+    if (stopped || !worked || (file && file.files.length) || !body) return;
     e.preventDefault();
     const id = uuid();
     outbox.set(id, body);
@@ -93,7 +94,8 @@
     li.classList.add('pending');
     list.append(li);
     form.elements.body.value = '';
-    send({ type: 'send', id, body }); // if the socket is down, the welcome after reconnecting sends it
+    // If the socket is down, the page keeps it and the welcome after reconnecting sends it.
+    if (!send({ type: 'send', id, body })) status.textContent = say('offline');
   });
 
   document.addEventListener('visibilitychange', () => {
