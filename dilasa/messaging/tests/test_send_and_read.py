@@ -117,3 +117,16 @@ def test_an_empty_message_is_refused_and_the_text_is_kept(ayesha: User, thread: 
     assert too_long.status_code == 400
     assert "x" * 4001 in too_long.content.decode()  # what they wrote is not lost
     assert not Message.objects.exists()
+
+
+def test_the_body_is_sealed_for_its_own_thread_sender_and_id(ayesha: User, thread: Thread) -> None:
+    from dilasa.core.crypto import SealError, unseal
+    from dilasa.messaging.models import body_context
+
+    line = uuid.uuid4()
+    services.message_send(user=ayesha, thread_id=thread.pk, client_id=line, body="My brother does not know")
+    stored = bytes(Message.objects.get().body)
+    assert b"brother" not in stored
+    assert unseal(stored, context=body_context(thread.pk, ayesha.pk, line)) == "My brother does not know"
+    with pytest.raises(SealError):
+        unseal(stored, context=body_context(thread.pk + 1, ayesha.pk, line))
