@@ -66,7 +66,46 @@ def planted() -> Planted:
         connection_rating=3,
         comment=seeds.new("feedback", urdu=True),
     )
+    plant_records(seeds, ayesha, sana)
     return seeds
+
+
+def plant_records(seeds: Planted, client: User, therapist: User) -> None:
+    """A folder written through the records access layer: SOAP note, revision, addendum, plan, homework, file."""
+    from dilasa.records import access as records
+    from dilasa.records.testing import PDF_BYTES
+
+    sections = {part: seeds.new(f"note-{part}", urdu=part == "subjective") for part in ("subjective", "objective")}
+    sections |= {"assessment": seeds.new("assessment"), "plan": seeds.new("plan")}
+    note = records.write_note(user=therapist, client_id=client.pk, template="soap", sections=sections)
+    records.write_note_revision(
+        user=therapist, note_id=note.pk, sections=sections | {"plan": seeds.new("plan-2")}, base_revision=1
+    )
+    records.write_note_signature(user=therapist, note_id=note.pk)
+    records.write_addendum(user=therapist, note_id=note.pk, body=seeds.new("addendum"))
+    records.write_plan(
+        user=therapist,
+        client_id=client.pk,
+        goals=seeds.new("goals"),
+        interventions=seeds.new("interventions"),
+        review_on=None,
+        base_revision=0,
+    )
+    title, steps = seeds.new("task"), seeds.new("steps")
+    item = records.write_homework(user=therapist, client_id=client.pk, title=title, instructions=steps, due_on=None)
+    records.write_homework_record(
+        user=therapist,
+        homework_id=item.pk,
+        title=title,
+        instructions=steps,
+        due_on=None,
+        status="done",
+        observations=seeds.new("observed"),
+    )
+    name = seeds.new("file")
+    records.write_attachment(
+        user=therapist, client_id=client.pk, name=f"{name}.pdf", data=PDF_BYTES.replace(b"trailer", name.encode())
+    )
 
 
 def make_user_therapist() -> User:
@@ -124,6 +163,7 @@ def test_nothing_logged_while_writing_holds_a_canary(everything_logged: pytest.L
     live.chat_post(room_id=room.pk, by=ayesha, client_id=uuid.uuid4(), body=seeds.new("chat", urdu=True))
     live.chat_history(room_id=room.pk, after_seq=0, reader=sana)
     live.note_save(room=room, by=sana, body=seeds.new("note"))
+    plant_records(seeds, ayesha, sana)
     logged = everything_logged.text.encode()
     assert control.encode() in logged, "SQL parameters are in the captured log"
     assert seeds.leaks_in(logged) == []
