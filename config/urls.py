@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("dilasa.messaging.urls")),
     path("", include("dilasa.records.urls")),
     path("", include("dilasa.rights.urls")),
+    path("", include("dilasa.safety.urls")),
+    path("", include("dilasa.outcomes.urls")),
 ]

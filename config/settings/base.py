@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "dilasa.directory",
     "dilasa.messaging",
     "dilasa.records",
+    "dilasa.safety",
+    "dilasa.outcomes",
     "dilasa.live",
     "dilasa.rights",
     "dilasa.demo",
