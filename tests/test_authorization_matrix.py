@@ -356,3 +356,12 @@ def test_outsiders_cannot_open_another_persons_socket(request: pytest.FixtureReq
     connected, heard = attempt("client_ayesha")
     assert connected, "the rightful user gets in: the refusals above mean something"
     assert "websocket.close" not in [frame["type"] for frame in heard]
+
+
+def test_every_recorded_access_is_named_in_words_for_the_client(request: pytest.FixtureRequest) -> None:
+    """The world's writes and reads leave audit events of every kind; each kind has words on the client's page."""
+    from dilasa.audit.targets import _KINDS, kind_of
+
+    build_world(request)
+    kinds = set(AccessEvent.objects.values_list("target", flat=True))
+    assert {kind_of(target) for target in kinds} - set(_KINDS) == set()

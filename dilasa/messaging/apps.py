@@ -21,8 +21,14 @@ class MessagingConfig(AppConfig):
     label = "messaging"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from dilasa.audit.targets import register_kind
         from dilasa.core.crypto import register_sealed
         from dilasa.messaging import models
+
+        register_kind("messaging.thread", _("your messages with your therapist"))
+        register_kind("messaging.attachment", _("a file sent in your messages"))
 
         register_sealed(models.Message, "body", lambda m: models.body_context(m.thread_id, m.sender_id, m.client_id))
         register_sealed(models.Attachment, "name", _attachment_context("name"))
