@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.browser import support
-from tests.browser.support import CHROMIUM_ARGS, LANGUAGE_COOKIE, PHONE, WEIGHTS, NewContext
+from tests.browser.support import CHROMIUM_ARGS, LANGUAGE_COOKIE, PHONE, WEIGHTS, AsgiServer, NewContext
 
 HERE = Path(__file__).resolve().parent
 
@@ -98,3 +98,11 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(
             f"{w.page:<16} {w.language:<5} {w.html_bytes:>7} {w.total_bytes:>7} {w.requests:>8}"
         )
+
+
+@pytest.fixture
+def asgi_server(transactional_db: None) -> Iterator[AsgiServer]:
+    """uvicorn serving config.asgi (HTTP and WebSockets), for pages that need their sockets; it can restart."""
+    server = AsgiServer()
+    yield server
+    server.stop()

@@ -12,10 +12,8 @@ import math
 import os
 import random
 import shutil
-import socket
 import struct
 import subprocess
-import threading
 import time
 import wave
 from collections.abc import Iterator
@@ -24,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, PHONE, add_authenticator, on_ci, sign_in
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, PHONE, AsgiServer, add_authenticator, on_ci, sign_in
 
 FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 AUDIO_ONLY_BUDGET_KBPS = 16  # Opus payload, per direction (DESIGN.md budgets)
@@ -79,49 +76,6 @@ def media_browser(browser: Browser, tmp_path_factory: pytest.TempPathFactory) ->
     launched = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args)
     yield launched
     launched.close()
-
-
-class AsgiServer:
-    """uvicorn serving config.asgi on a loopback port, in a thread; it can be restarted on the same port."""
-
-    def __init__(self) -> None:
-        probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        probe.bind(("127.0.0.1", 0))
-        self.port = probe.getsockname()[1]
-        probe.close()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.start()
-
-    def start(self) -> None:
-        from config.asgi import application
-
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", self.port))
-        config = uvicorn.Config(application, lifespan="off", log_level="warning", ws="websockets-sansio")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.listener]}, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-        self.listener.close()
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
-
-
-@pytest.fixture
-def asgi_server(transactional_db: None) -> Iterator[AsgiServer]:
-    server = AsgiServer()
-    yield server
-    server.stop()
 
 
 def accessibility_problems(page: Page) -> list[str]:
