@@ -337,7 +337,38 @@ def erasure_cancel_link(request: pytest.FixtureRequest) -> tuple[Client, str]:
     return Client(), rights.cancel_url(erasure)
 
 
+def safety_page(name: str, persona: str) -> Visit:
+    """Ayesha in Sana's care has pressed "I need help now"; the flag page opens that flag."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.live.testing import appointment_soon
+        from dilasa.safety.services import clinic_helpline_add, raise_flag
+
+        ayesha, sana = request.getfixturevalue("client_ayesha"), request.getfixturevalue("therapist_sana")
+        farah = request.getfixturevalue("admin_farah")
+        appointment_soon(ayesha, sana)
+        flag = raise_flag(client=ayesha, source="help_button", raised_by=ayesha)
+        clinic_helpline_add(
+            organisation=farah.organisation,
+            added_by=farah,
+            name="Sukoon after hours",
+            number="051-1234567",
+            hours="6 pm to midnight",
+            languages="Urdu, Punjabi",
+            purpose="Talk to a counsellor of the clinic",
+        )
+        viewer = request.getfixturevalue(persona)
+        url = reverse(name, args=[flag.pk]) if name == "safety:flag" else reverse(name)
+        return signed_in_client(viewer), url
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "safety:crisis": anonymous("safety:crisis"),
+    "safety:flags": safety_page("safety:flags", "therapist_sana"),
+    "safety:flag": safety_page("safety:flag", "therapist_sana"),
+    "safety:clinic_lines": safety_page("safety:clinic_lines", "admin_farah"),
     "rights:mine": as_persona("client_ayesha", "rights:mine"),
     "rights:cancel": erasure_cancel_link,
     "rights:retention": as_persona("admin_farah", "rights:retention"),
@@ -403,6 +434,8 @@ PAGES: dict[str, Visit] = {
 }
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "help page, client in care who asked for help": safety_page("safety:crisis", "client_ayesha"),
+    "needs attention, clinic admin": safety_page("safety:flags", "admin_farah"),
     "access log entry, therapist told of an emergency": audit_page("audit:entry", "therapist_sana"),
     "agreement, already agreed": agreement("online", agreed=True),
     "agreement, supervisor": agreement("supervisor"),
@@ -417,6 +450,10 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "safety:help_now": "POST-only: raises a flag and redirects to the help page (dilasa/safety/tests/test_help_now.py)",
+    "safety:clinic_line_remove": "POST-only action that redirects",
+    "safety:on_call": "POST-only action that redirects",
+    "safety:service_worker": "the service worker script (about 2 KB); the browser checks it for updates (test_service_worker.py)",
     "rights:export": "POST-only (password): a JSON download or the page to print (dilasa/rights/tests/test_export.py)",
     "rights:erase": "POST-only (password): closes the account and answers with the link to keep it",
     "audit:clinic_log_csv": "a CSV download of the access log (test_clinic_log.py)",
