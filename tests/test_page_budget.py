@@ -364,7 +364,18 @@ def safety_page(name: str, persona: str) -> Visit:
     return visit
 
 
+def pin_page(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    from dilasa.accounts.pin_lock import pin_set
+
+    ayesha: User = request.getfixturevalue("client_ayesha")
+    pin_set(user=ayesha, pin="2468", idle_minutes=5)
+    return signed_in_client(ayesha), reverse("accounts:unlock")
+
+
 PAGES: dict[str, Visit] = {
+    "core:neutral": anonymous("core:neutral"),
+    "accounts:screen": as_persona("client_ayesha", "accounts:screen"),
+    "accounts:unlock": pin_page,
     "safety:crisis": anonymous("safety:crisis"),
     "safety:flags": safety_page("safety:flags", "therapist_sana"),
     "safety:flag": safety_page("safety:flag", "therapist_sana"),
@@ -450,6 +461,8 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "core:leave": "POST-only: quick exit signs this browser out and redirects to the neutral page",
+    "accounts:still_here": "POST-only empty 204: the page says someone is typing, so a PIN lock counts them present",
     "safety:help_now": "POST-only: raises a flag and redirects to the help page (dilasa/safety/tests/test_help_now.py)",
     "safety:clinic_line_remove": "POST-only action that redirects",
     "safety:on_call": "POST-only action that redirects",

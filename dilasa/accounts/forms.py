@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dilasa.accounts.identifiers import Identifier, parse_identifier
 from dilasa.accounts.models import Role, User
+from dilasa.accounts.pin_lock import IDLE_CHOICES, clean_pin
 from dilasa.core.i18n import normalise_digits
 
 PASSWORD_MAX = 256  # the validator says 128; this only stops huge bodies reaching the hasher
@@ -163,3 +164,50 @@ class ProfileForm(forms.Form):
 
     def clean_time_zone(self) -> str:
         return str(self.cleaned_data["time_zone"]).strip()
+
+
+class DiscreetForm(forms.Form):
+    discreet = forms.BooleanField(
+        label=_("Discreet mode"),
+        required=False,
+        help_text=_(
+            "Plain page names, a “Leave quickly” button on every page, and Escape pressed three times leaves too."
+        ),
+    )
+
+
+class PinForm(forms.Form):
+    pin = forms.CharField(
+        label=_("New PIN (4 to 6 digits)"),
+        max_length=12,
+        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    pin_again = forms.CharField(
+        label=_("The same PIN again"),
+        max_length=12,
+        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    idle_minutes = forms.TypedChoiceField(
+        label=_("Ask for it after this many minutes without use"),
+        coerce=int,
+        initial=5,
+        choices=[(m, str(m)) for m in IDLE_CHOICES],
+    )
+
+    def clean_pin(self) -> str:
+        return clean_pin(self.cleaned_data["pin"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        pin, again = cleaned.get("pin"), cleaned.get("pin_again")
+        if pin and again is not None and normalise_digits(again.strip()) != pin:
+            self.add_error("pin_again", _("The two PINs are not the same."))
+        return cleaned
+
+
+class UnlockForm(forms.Form):
+    pin = forms.CharField(
+        label=_("PIN"),
+        max_length=12,
+        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off", "autofocus": True}),
+    )

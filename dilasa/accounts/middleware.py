@@ -9,8 +9,10 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from dilasa.accounts import pin_lock
 from dilasa.accounts.models import User
 from dilasa.accounts.two_factor import has_authenticator, needs_second_factor
 
@@ -26,7 +28,11 @@ def start_session_clock(request: HttpRequest) -> None:
 
 
 class SessionLifetimeMiddleware:
-    """Sign out after 30 idle minutes, and 12 hours after sign-in whatever happens."""
+    """Sign out after 30 idle minutes, and 12 hours after sign-in whatever happens.
+
+    A client with a PIN is locked sooner, after their own idle minutes (pin_lock.py): until the PIN is
+    given, every page but a few harmless ones answers with the PIN page.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -42,9 +48,34 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("You were signed out to keep your account private. Please sign in again."))
                 return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
-            elif now - seen_at >= SEEN_WRITE_INTERVAL:
-                request.session[SEEN_AT] = now
+            else:
+                if pin_lock.lock_due(request.user, idle_seconds=now - seen_at):
+                    pin_lock.lock(request.session)
+                if now - seen_at >= SEEN_WRITE_INTERVAL:
+                    request.session[SEEN_AT] = now
+            if pin_lock.is_locked(request.session) and not _open_while_locked(request):
+                target = reverse("accounts:unlock")
+                if request.method == "GET":
+                    target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+                return HttpResponseRedirect(target)
         return self.get_response(request)
+
+
+# What a locked session may still reach: the PIN page, ways out, and help (never behind a lock).
+_OPEN_WHILE_LOCKED = frozenset(
+    {"accounts:unlock", "accounts:logout", "core:leave", "core:neutral", "core:set_language", "core:healthz"}
+)
+_OPEN_NAMESPACES_WHILE_LOCKED = frozenset({"safety"})
+
+
+def _open_while_locked(request: HttpRequest) -> bool:
+    if request.path.startswith(settings.STATIC_URL):
+        return True
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return True  # a 404 page reveals nothing
+    return match.view_name in _OPEN_WHILE_LOCKED or bool(set(match.namespaces) & _OPEN_NAMESPACES_WHILE_LOCKED)
 
 
 # Pages a signed-in person may see before the second step of sign-in.

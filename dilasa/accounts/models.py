@@ -73,6 +73,12 @@ class User(AbstractBaseUser):
     clinic_verified_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # Part of the session hash: rotating it ends every session of this user.
     security_stamp = models.CharField(max_length=32, default=new_security_stamp)
+    # Discreet mode (clients; on unless they turn it off): neutral titles, a quick-exit button, Escape x3.
+    discreet = models.BooleanField(_("discreet mode"), default=True)
+    # Optional screen lock after inactivity: a hash of a 4-6 digit PIN (never the PIN), and the idle minutes.
+    pin_hash = models.CharField(max_length=128, blank=True, default="")
+    pin_idle_minutes = models.PositiveSmallIntegerField(default=5)
+    pin_failures = models.PositiveSmallIntegerField(default=0)  # wrong PINs since the last right one
 
     objects: ClassVar[UserManager] = UserManager()
 

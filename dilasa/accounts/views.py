@@ -19,17 +19,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from dilasa.accounts import selectors, services, two_factor
+from dilasa.accounts import pin_lock, selectors, services, two_factor
 from dilasa.accounts.access import access_clinic_member, role_required
 from dilasa.accounts.forms import (
     COMMON_TIME_ZONES,
     CodeForm,
+    DiscreetForm,
     InvitationAcceptForm,
     InvitationForm,
     LoginForm,
     PasswordResetRequestForm,
+    PinForm,
     ProfileForm,
     SignupForm,
+    UnlockForm,
 )
 from dilasa.accounts.middleware import start_session_clock
 from dilasa.accounts.models import Role, User
@@ -49,6 +52,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 def _sign_in(request: HttpRequest, user: User) -> None:
     login(request, user, backend=BACKEND)
     start_session_clock(request)
+    pin_lock.failures_forgiven(user=user)
 
 
 @sensitive_post_parameters("password")
@@ -296,3 +300,65 @@ def clinic_verify(request: AuthenticatedHttpRequest, user_id: int) -> HttpRespon
         raise Http404 from None
     messages.success(request, _("Saved."))
     return redirect("accounts:clinic_team")
+
+
+@role_required(Role.CLIENT)
+@never_cache
+def screen(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Discreet mode and the PIN lock: what others can see on a shared phone."""
+    user = request.user
+    what = request.POST.get("what") if request.method == "POST" else None
+    discreet_form = DiscreetForm(request.POST if what == "discreet" else None, initial={"discreet": user.discreet})
+    pin_form = PinForm(request.POST if what == "pin" else None, initial={"idle_minutes": user.pin_idle_minutes})
+    if what == "discreet" and discreet_form.is_valid():
+        pin_lock.discreet_set(user=user, on=discreet_form.cleaned_data["discreet"])
+        messages.success(request, _("Saved."))
+        return redirect("accounts:screen")
+    if what == "pin" and pin_form.is_valid():
+        try:
+            pin_lock.pin_set(
+                user=user, pin=pin_form.cleaned_data["pin"], idle_minutes=pin_form.cleaned_data["idle_minutes"]
+            )
+        except ValidationError as error:
+            pin_form.add_error(None, error)
+        else:
+            messages.success(request, _("Your PIN is set."))
+            return redirect("accounts:screen")
+    if what == "pin_off":
+        pin_lock.pin_clear(user=user)
+        messages.success(request, _("The PIN is off."))
+        return redirect("accounts:screen")
+    context = {"discreet_form": discreet_form, "pin_form": pin_form, "has_pin": bool(user.pin_hash)}
+    return render(request, "accounts/screen.html", context, status=400 if what else 200)
+
+
+@sensitive_post_parameters("pin")
+@never_cache
+def unlock(request: HttpRequest) -> HttpResponse:
+    """The PIN page: it names nothing, and the session stays locked until the right PIN is given."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        return redirect("accounts:login")
+    if not pin_lock.has_pin(user):
+        pin_lock.unlock(request.session)
+        return redirect("accounts:home")
+    pin_lock.lock(request.session)  # the page's own idle timer sends people here: the lock holds from now
+    form = UnlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        attempt = pin_lock.pin_try(user=user, pin=form.cleaned_data["pin"])
+        if attempt is pin_lock.Attempt.RIGHT:
+            pin_lock.unlock(request.session)
+            return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
+        if attempt is pin_lock.Attempt.SIGNED_OUT:
+            logout(request)
+            messages.info(request, _("Too many wrong PINs, so you were signed out. Sign in with your password."))
+            return redirect("accounts:login")
+        form.add_error("pin", _("That PIN is not right."))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/unlock.html", {"form": form, "next": _safe_next(request, "")}, status=status)
+
+
+@require_POST
+def still_here(request: HttpRequest) -> HttpResponse:
+    """The page reports a touch or a key (at most once a minute) so typing a long message is not idleness."""
+    return HttpResponse(status=204)

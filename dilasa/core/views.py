@@ -6,9 +6,11 @@ import secrets
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
+from django.contrib.auth import logout
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -84,4 +86,23 @@ async def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if request.path == reverse("core:leave"):
+        return redirect("core:neutral")  # someone leaving in a hurry never meets an error page
     return render(request, "core/csrf_failure.html", status=403)
+
+
+@require_POST
+def leave(request: HttpRequest) -> HttpResponse:
+    """Quick exit: end this browser's session and show a page that says nothing about us.
+
+    The page's script sends this with navigator.sendBeacon while it replaces itself with the neutral
+    page; without script the button posts here and the answer goes there. Only this browser signs out:
+    the client's own phone elsewhere stays signed in.
+    """
+    logout(request)
+    return redirect("core:neutral")
+
+
+def neutral(request: HttpRequest) -> HttpResponse:
+    """Where quick exit lands: an everyday recipe, on its own plain page with nothing of ours in it."""
+    return render(request, "core/neutral.html")
