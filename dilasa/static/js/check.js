@@ -1,5 +1,4 @@
-// Device and connection check (live/check.html): camera, microphone, sound, connection, suggested mode and a
-// practice call between two RTCPeerConnections in the page. Every word shown is in the page, none here.
+// Device and connection check (live/check.html). Every word shown is in the page, none here.
 const root = document.getElementById("dc");
 const $ = (id) => document.getElementById(id);
 const cfg = root.dataset;
@@ -142,7 +141,7 @@ async function start() {
     result.downKbps = result.upKbps = 0;
   }
   recommend();
-  // The room (room.js) starts at this rung or lower if this tab opens it within 2 h: a speed, nothing clinical.
+  // room.js starts at this rung if this tab opens it within 2 h (a speed, nothing clinical).
   if (result.downKbps) sessionStorage.setItem("dilasa.suggest", JSON.stringify({ mode: result.mode, at: Date.now() }));
   $("dc-start").disabled = false;
 }
@@ -170,7 +169,7 @@ async function practice() {
   b.onconnectionstatechange = () => {
     if (/^(connected|failed)$/.test(b.connectionState)) show("practice", b.connectionState);
   };
-  // The suggested mode's sender settings (docs/realtime-protocol.md): rehearse what the session will be.
+  // The suggested mode's sender settings (docs/realtime-protocol.md).
   for (const track of source.getTracks()) {
     if (track.kind === "video" && !video) continue;
     const sender = a.addTrack(track, source);
