@@ -67,7 +67,7 @@ async function roundTrip() {
   return times.sort((a, b) => a - b)[2];
 }
 
-// One timed transfer in kbit/s (bits per ms); a download cut short counts the bytes that came.
+// One timed transfer in kbit/s; a download cut short counts what came.
 async function transfer(upload, kb) {
   const stop = new AbortController();
   const timer = setTimeout(() => stop.abort(), LIMIT);
@@ -96,7 +96,7 @@ async function transfer(upload, kb) {
   return { kbps: (bytes * 8) / Math.max(spent - result.rttMs, spent / 4), spent };
 }
 
-// Grow the transfer until it takes a second, or the link is plainly fast enough for any mode.
+// Grow the transfer until it takes a second, or is fast enough.
 async function throughput(upload, enough) {
   let best = 0;
   for (let kb = 16; kb <= cfg.maxKb; kb *= 4) {
