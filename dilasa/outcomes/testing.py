@@ -1,0 +1,57 @@
+"""Outcome fixtures for tests: a client in a therapist's care with a measure assigned, and answers to it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from dilasa.accounts.models import User
+from dilasa.messaging.testing import put_in_care
+from dilasa.outcomes import access, services
+from dilasa.outcomes.models import Assignment
+
+
+def assigned(
+    client: User,
+    therapist: User,
+    instrument: str = "phq9",
+    *,
+    schedule: str = "once",
+    every_days: int | None = None,
+    ends_on: object = None,
+) -> Assignment:
+    """`therapist` assigns `instrument` to `client` (put in care first, if not already)."""
+    from dilasa.scheduling.selectors import in_care
+
+    if not in_care(therapist_id=therapist.pk, client_id=client.pk):
+        put_in_care(client, therapist)
+    return access.assign(
+        user=therapist,
+        client_id=client.pk,
+        instrument=instrument,
+        schedule=schedule,
+        every_days=every_days,
+        ends_on=ends_on,  # type: ignore[arg-type]
+    )
+
+
+def answered(assignment: Assignment, answers: Sequence[int], *, word: str = "") -> services.Submitted:
+    """The client answers the window open now, through the audited path."""
+    occurrence = services.occurrence_now(assignment)
+    if occurrence is None:
+        raise ValueError("nothing open to answer")
+    return access.submit(
+        user=assignment.client,
+        assignment_id=assignment.pk,
+        occurrence=occurrence,
+        submission_id=uuid.uuid4(),
+        answers=answers,
+        word=word,
+    )
+
+
+def form_data(assignment: Assignment, answers: Sequence[int | None], **extra: str) -> dict[str, str]:
+    """What the answer form posts (None: that question left unanswered)."""
+    data = {"occurrence": services.occurrence_now(assignment) or "", "submission_id": str(uuid.uuid4())}
+    data |= {f"q{n}": str(v) for n, v in enumerate(answers, start=1) if v is not None}
+    return data | extra
