@@ -40,6 +40,16 @@ class Purpose(models.TextChoices):
     DATA_RIGHTS = "data_rights", _("your data request")
 
 
+STAFF_PURPOSES = {
+    Purpose.OWN: _("the client's own use"),
+    Purpose.CARE: _("care"),
+    Purpose.SUPERVISION: _("clinical supervision"),
+    Purpose.EMERGENCY: _("emergency access"),
+    Purpose.ADMINISTRATION: _("clinic administration"),
+    Purpose.DATA_RIGHTS: _("the client's data request"),
+}
+
+
 class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
     def update(self, **kwargs: Any) -> int:
         # The one change allowed: key rotation re-wrapping a sealed reason's data key (rotate_data_keys).
@@ -91,6 +101,10 @@ class AccessEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events cannot be deleted")
+
+    def purpose_for_staff(self) -> str:
+        """The purpose in words for the clinic's log (the choices' labels speak to the client: "your care")."""
+        return str(STAFF_PURPOSES.get(self.purpose, self.get_purpose_display()))
 
 
 class ChainHead(models.Model):

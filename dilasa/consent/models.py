@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ConsentKind(models.TextChoices):
-    TELECOUNSELLING = "telecounselling", _("Online counselling")
+    TELECOUNSELLING = "telecounselling", _("Online sessions")
     SUPERVISION = "supervision", _("Supervisor may see my records")
     RESEARCH = "research", _("My feedback may be used for research")
 

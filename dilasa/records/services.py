@@ -275,7 +275,7 @@ def supervision_assign(*, admin: User, supervisor: User, supervisee: User) -> Su
     if not _verified_therapist_of(organisation_id, supervisor):
         raise ValidationError(_("The supervisor must be a verified therapist of this clinic."), code="supervisor")
     if not (supervisee.role == Role.THERAPIST and supervisee.organisation_id == organisation_id):
-        raise ValidationError(_("Choose a therapist of this clinic to supervise."), code="supervisee")
+        raise ValidationError(_("Choose a therapist of this clinic to be supervised."), code="supervisee")
     with transaction.atomic():
         existing = Supervision.objects.filter(
             supervisor=supervisor, supervisee=supervisee, ended_at__isnull=True

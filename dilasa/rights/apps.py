@@ -10,5 +10,5 @@ class RightsConfig(AppConfig):
 
         from dilasa.audit.targets import register_kind
 
-        register_kind("rights.export", _("everything about you, downloaded"))
+        register_kind("rights.export", _("everything about you"))
         register_kind("rights.erasure", _("your request to erase your account"))

@@ -14,7 +14,7 @@ class ExportForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         max_length=128,
     )
-    format = forms.ChoiceField(label=_("As"), choices=FORMATS, widget=forms.RadioSelect, initial="html")
+    format = forms.ChoiceField(label=_("Format"), choices=FORMATS, widget=forms.RadioSelect, initial="html")
 
 
 class EraseForm(forms.Form):
