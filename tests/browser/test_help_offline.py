@@ -29,7 +29,7 @@ def open_offline(page: Page) -> dict[str, Any]:
                     lang: document.documentElement.lang,
                     text: document.body.innerText,
                     tel: [...document.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href')),
-                    styled: [...document.styleSheets].filter((s) => { try { return s.cssRules.length > 0 } catch (e) { return false } }).length,
+                    styled: [...document.styleSheets].filter((s) => s.cssRules.length > 0).length,
                     helpNow: document.querySelector('form[action="/help/now/"]') !== null,
                 })"""
             )
