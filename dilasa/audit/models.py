@@ -16,7 +16,10 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
 
 
 class AppendOnlyError(Exception):
@@ -40,7 +43,7 @@ class Purpose(models.TextChoices):
     DATA_RIGHTS = "data_rights", _("your data request")
 
 
-STAFF_PURPOSES = {
+STAFF_PURPOSES: dict[str, StrOrPromise] = {
     Purpose.OWN: _("the client's own use"),
     Purpose.CARE: _("care"),
     Purpose.SUPERVISION: _("clinical supervision"),

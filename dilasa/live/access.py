@@ -8,19 +8,12 @@ appointment that does not exist. The room itself is made on the first allowed vi
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
-from typing import Any
 
-from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.models import Device
 
-from dilasa.accounts.middleware import AUTH_AT, SEEN_AT
 from dilasa.accounts.models import User
-from dilasa.accounts.two_factor import needs_second_factor
 from dilasa.consent.models import ConsentKind
 from dilasa.consent.selectors import has_consent
 from dilasa.live.models import PartyRole, Room, RoomState
@@ -104,33 +97,3 @@ def access_room_after(*, user: User, appointment_id: int, now: datetime | None =
     if current > room.appointment.ends_at + FEEDBACK_DAYS:
         raise Http404
     return room, role
-
-
-# --- who is on the other end of a WebSocket ------------------------------------------------
-
-
-def socket_user(user: Any, session: Any) -> User | None:
-    """The signed-in user behind a WebSocket, if they finished sign-in; None otherwise.
-
-    AuthMiddlewareStack has checked the session (and its hash, so signing out anywhere counts); django-otp's
-    middleware does not run for WebSockets, so the second step is checked here the way it checks it.
-    """
-    if not isinstance(user, User) or not user.is_authenticated or not user.is_active or session is None:
-        return None
-    now = int(time.time())
-    auth_at, seen_at = session.get(AUTH_AT), session.get(SEEN_AT)
-    if auth_at is not None and now - int(auth_at) > settings.SESSION_ABSOLUTE_SECONDS:
-        return None
-    if seen_at is not None and now - int(seen_at) > settings.SESSION_IDLE_SECONDS:
-        return None
-    if needs_second_factor(user) and not _second_step_done(user, session):
-        return None
-    return user
-
-
-def _second_step_done(user: User, session: Any) -> bool:
-    persistent_id = session.get(DEVICE_ID_SESSION_KEY)
-    if not persistent_id:
-        return False
-    device = Device.from_persistent_id(persistent_id)
-    return device is not None and device.user_id == user.pk and bool(device.confirmed)

@@ -17,9 +17,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from dilasa.accounts.models import User
+from dilasa.accounts.sockets import socket_user
 from dilasa.audit.origin import set_origin
+from dilasa.core.ratelimit import Bucket
 from dilasa.live import frames, services
-from dilasa.live.access import access_room_for_socket, socket_user
+from dilasa.live.access import access_room_for_socket
 from dilasa.live.models import PartyRole, RoomState
 from dilasa.live.realtime import room_group
 from dilasa.live.turn import ice_servers_for
@@ -42,23 +44,6 @@ RATES: dict[str, tuple[float, float]] = {
     "ping": (10, 1),
     "*": (300, 50),  # every frame, valid or not
 }
-
-
-class Bucket:
-    """A token bucket: `burst` frames at once, then `rate` a second."""
-
-    def __init__(self, burst: float, rate: float) -> None:
-        self.burst, self.rate = burst, rate
-        self.tokens, self.at = burst, time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
-        self.at = now
-        if self.tokens < 1:
-            return False
-        self.tokens -= 1
-        return True
 
 
 def _on_thread(function: Any) -> Any:

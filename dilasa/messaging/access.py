@@ -8,19 +8,12 @@ care relationship on both sides. Each read is recorded in the audit trail in the
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.http import Http404
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.models import Device
 
-from dilasa.accounts.middleware import AUTH_AT, SEEN_AT
 from dilasa.accounts.models import User
-from dilasa.accounts.two_factor import needs_second_factor
 from dilasa.audit.models import Action, Purpose
 from dilasa.audit.services import record
 from dilasa.core.crypto import unseal_bytes
@@ -135,23 +128,3 @@ def counterpart_pair(*, user: User, other_id: int) -> tuple[int, int]:
 
 
 # --- who is on the other end of a WebSocket ------------------------------------------------
-# The same rule as dilasa.live.access.socket_user (live sits above messaging in the import layers, so
-# messaging cannot import it; both should move to accounts).
-
-
-def socket_user(user: Any, session: Any) -> User | None:
-    """The signed-in user behind a WebSocket, if they finished sign-in (second step included); None otherwise."""
-    if not isinstance(user, User) or not user.is_authenticated or not user.is_active or session is None:
-        return None
-    now = int(time.time())
-    auth_at, seen_at = session.get(AUTH_AT), session.get(SEEN_AT)
-    if auth_at is not None and now - int(auth_at) > settings.SESSION_ABSOLUTE_SECONDS:
-        return None
-    if seen_at is not None and now - int(seen_at) > settings.SESSION_IDLE_SECONDS:
-        return None
-    if needs_second_factor(user):
-        persistent_id = session.get(DEVICE_ID_SESSION_KEY)
-        device = Device.from_persistent_id(persistent_id) if persistent_id else None
-        if device is None or device.user_id != user.pk or not device.confirmed:
-            return None
-    return user

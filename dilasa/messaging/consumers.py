@@ -21,9 +21,11 @@ from django.http import Http404
 
 from dilasa.accounts.middleware import SEEN_AT
 from dilasa.accounts.models import User
+from dilasa.accounts.sockets import socket_user
 from dilasa.audit.origin import set_origin
+from dilasa.core.ratelimit import Bucket
 from dilasa.messaging import frames, selectors, services
-from dilasa.messaging.access import access_thread, socket_user
+from dilasa.messaging.access import access_thread
 from dilasa.messaging.models import Thread
 
 CLOSE_REFUSED = 4403  # not yours, or not signed in: nothing about the thread is sent
@@ -37,23 +39,6 @@ RATES: dict[str, tuple[float, float]] = {
     "ping": (10, 1),
     "*": (120, 10),  # every frame, valid or not
 }
-
-
-class Bucket:
-    """A token bucket: `burst` frames at once, then `rate` a second."""
-
-    def __init__(self, burst: float, rate: float) -> None:
-        self.burst, self.rate = burst, rate
-        self.tokens, self.at = burst, time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
-        self.at = now
-        if self.tokens < 1:
-            return False
-        self.tokens -= 1
-        return True
 
 
 def _on_thread(function: Any) -> Any:
