@@ -143,7 +143,33 @@ def build_world(request: pytest.FixtureRequest) -> World:
     world.ids["event"] = (
         AccessEvent.objects.filter(subject_id=ayesha.pk).order_by("-seq").values_list("seq", flat=True)[0]
     )
+    build_safety(world)
     return world
+
+
+def build_safety(world: World) -> None:
+    """A flag answered with a note (detail and note for the care team and the clinic's admin, not for the
+    client), an open one in everyone's lists, and a line only the clinic's clients see on the help page."""
+    from dilasa.safety import services as safety
+
+    answered = safety.raise_flag(
+        client=world.ayesha, source="phq9_item9", detail=world.canary("flag-detail", ("therapist_sana", "admin_farah"))
+    )
+    note = world.canary("flag-note", ("therapist_sana", "admin_farah"))
+    safety.flag_acknowledge(flag=answered, user=world.sana, action="spoke", note=note)
+    safety.raise_flag(client=world.ayesha, source="help_button", raised_by=world.ayesha)
+    organisation = world.sana.organisation
+    assert organisation is not None
+    line = safety.clinic_helpline_add(
+        organisation=organisation,
+        added_by=world.farah,
+        name=world.canary("clinic-line", ("client_ayesha", "admin_farah")),
+        number="051-1234567",
+        hours="",
+        languages="",
+        purpose="",
+    )
+    world.ids |= {"flag": answered.pk, "clinic_line": line.pk}
 
 
 def emergency_grant(world: World) -> None:
@@ -224,6 +250,8 @@ OBJECT_URLS: dict[str, Target] = {
     "messaging:thread": Target(lambda w: {"thread_id": w.ids["thread"]}, CLINICAL),
     "messaging:file": Target(lambda w: {"thread_id": w.ids["thread"], "seq": w.ids["message_seq"]}, CLINICAL),
     "audit:entry": Target(lambda w: {"seq": w.ids["event"]}, ("admin_farah",)),
+    "safety:flag": Target(lambda w: {"flag_id": w.ids["flag"]}, ("therapist_sana", "admin_farah")),
+    "safety:clinic_line_remove": Target(lambda w: {"line_id": w.ids["clinic_line"]}, ("admin_farah",)),
 }
 NOT_OBJECTS: dict[str, str] = {
     "scheduling:book": "public: any client may book any verified therapist (the directory lists them)",

@@ -67,6 +67,7 @@ def planted() -> Planted:
         comment=seeds.new("feedback", urdu=True),
     )
     plant_records(seeds, ayesha, sana)
+    plant_safety(seeds, ayesha, sana)
     return seeds
 
 
@@ -106,6 +107,15 @@ def plant_records(seeds: Planted, client: User, therapist: User) -> None:
     records.write_attachment(
         user=therapist, client_id=client.pk, name=f"{name}.pdf", data=PDF_BYTES.replace(b"trailer", name.encode())
     )
+
+
+def plant_safety(seeds: Planted, client: User, therapist: User) -> None:
+    """A flag with its detail, acknowledged with a note, through dilasa.safety's service and access layer."""
+    from dilasa.safety import access as safety
+    from dilasa.safety.services import raise_flag
+
+    flag = raise_flag(client=client, source="phq9_item9", detail=seeds.new("flag-detail"))
+    safety.acknowledge_flag(user=therapist, flag_id=flag.pk, action="other", note=seeds.new("flag-note", urdu=True))
 
 
 def make_user_therapist() -> User:
@@ -164,6 +174,7 @@ def test_nothing_logged_while_writing_holds_a_canary(everything_logged: pytest.L
     live.chat_history(room_id=room.pk, after_seq=0, reader=sana)
     live.note_save(room=room, by=sana, body=seeds.new("note"))
     plant_records(seeds, ayesha, sana)
+    plant_safety(seeds, ayesha, sana)
     logged = everything_logged.text.encode()
     assert control.encode() in logged, "SQL parameters are in the captured log"
     assert seeds.leaks_in(logged) == []
