@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
 from dilasa.accounts.models import User
 from dilasa.messaging.testing import put_in_care
@@ -18,7 +19,7 @@ def assigned(
     *,
     schedule: str = "once",
     every_days: int | None = None,
-    ends_on: object = None,
+    ends_on: date | None = None,
 ) -> Assignment:
     """`therapist` assigns `instrument` to `client` (put in care first, if not already)."""
     from dilasa.scheduling.selectors import in_care
@@ -31,7 +32,7 @@ def assigned(
         instrument=instrument,
         schedule=schedule,
         every_days=every_days,
-        ends_on=ends_on,  # type: ignore[arg-type]
+        ends_on=ends_on,
     )
 
 
