@@ -41,13 +41,6 @@ def test_the_export_holds_every_assignment_and_answer_unsealed(
     assert all(a["therapist"] == "Dr Sana" for a in data["assignments"])
 
 
-def test_the_data_rights_download_includes_outcomes(client_ayesha: User, therapist_sana: User) -> None:
-    from dilasa.rights.collect import from_apps
-
-    answered(assigned(client_ayesha, therapist_sana, "gad7"), [2] * 7)
-    assert from_apps(client_ayesha)["outcomes"]["answers"][0]["total"] == 14
-
-
 def test_erasure_removes_answers_and_assignments(client_ayesha: User, therapist_sana: User) -> None:
     from dilasa.outcomes.erasure import erase_for_client
     from dilasa.outcomes.models import Assignment
