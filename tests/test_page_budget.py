@@ -372,7 +372,26 @@ def pin_page(request: pytest.FixtureRequest) -> tuple[Client, str]:
     return signed_in_client(ayesha), reverse("accounts:unlock")
 
 
+def outcomes_page(name: str, persona: str = "client_ayesha", *, history: bool = True, instrument: str = "") -> Visit:
+    """Check-ins: Ayesha with six months of answers and a PHQ-9 due (or only `instrument` due), seen by `persona`."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.outcomes.testing import assigned, half_a_year
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        due = half_a_year(ayesha, sana) if history else assigned(ayesha, sana, instrument or "phq9")
+        args = {"outcomes:answer": [due.pk], "outcomes:client": [ayesha.pk]}.get(name)
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name, args=args)
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "outcomes:mine": outcomes_page("outcomes:mine"),
+    "outcomes:answer": outcomes_page("outcomes:answer", history=False),
+    "outcomes:progress": outcomes_page("outcomes:progress"),
+    "outcomes:client": outcomes_page("outcomes:client", "therapist_sana"),
     "core:neutral": anonymous("core:neutral"),
     "accounts:screen": as_persona("client_ayesha", "accounts:screen"),
     "accounts:unlock": pin_page,
@@ -443,8 +462,19 @@ PAGES: dict[str, Visit] = {
     "records:emergency": records_page("records:emergency", "admin_farah"),
     "records:supervision": records_page("records:supervision", "admin_farah"),
 }
+
+
+def after_feedback(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    """The client's page after the session once she has given feedback: it asks, once, her age and comfort."""
+    client, url = live_room("client_ayesha", after=True)(request)
+    client.post(url, {"session_rating": "4", "connection_rating": "3", "connected_rating": "5"})
+    return client, url
+
+
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "check-ins, therapist (needs attention)": outcomes_page("outcomes:mine", "therapist_sana"),
+    "check-in, mood (eleven choices and a word)": outcomes_page("outcomes:answer", history=False, instrument="mood"),
     "help page, client in care who asked for help": safety_page("safety:crisis", "client_ayesha"),
     "needs attention, clinic admin": safety_page("safety:flags", "admin_farah"),
     "access log entry, therapist told of an emergency": audit_page("audit:entry", "therapist_sana"),
@@ -456,17 +486,19 @@ EXTRA_VISITS: dict[str, Visit] = {
     "device check, signed in": as_persona("client_ayesha", "live:check"),
     "session room, therapist": live_room("therapist_sana"),
     "after the session, therapist": live_room("therapist_sana", after=True),
+    "after the session, with the once-only question": after_feedback,
     "messages, client with nothing yet": as_persona("client_ayesha", "messaging:inbox"),
     "new note, SOAP sections": records_page("records:note_new", query="?template=soap"),
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "outcomes:stop": "POST-only action that redirects",
     "core:leave": "POST-only: quick exit signs this browser out and redirects to the neutral page",
     "accounts:still_here": "POST-only empty 204: the page says someone is typing, so a PIN lock counts them present",
     "safety:help_now": "POST-only: raises a flag and redirects to the help page (dilasa/safety/tests/test_help_now.py)",
     "safety:clinic_line_remove": "POST-only action that redirects",
     "safety:on_call": "POST-only action that redirects",
-    "safety:service_worker": "the service worker script (about 2 KB); the browser checks it for updates (test_service_worker.py)",
+    "safety:service_worker": "the service worker script (about 2 KB; test_service_worker.py)",
     "rights:export": "POST-only (password): a JSON download or the page to print (dilasa/rights/tests/test_export.py)",
     "rights:erase": "POST-only (password): closes the account and answers with the link to keep it",
     "audit:clinic_log_csv": "a CSV download of the access log (test_clinic_log.py)",

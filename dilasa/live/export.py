@@ -11,7 +11,16 @@ from typing import Any
 
 from dilasa.accounts.models import User
 from dilasa.core.crypto import unseal
-from dilasa.live.models import ChatMessage, FeelingTap, MoodCheckIn, Room, RoomEvent, SessionFeedback, SessionNote
+from dilasa.live.models import (
+    AboutMe,
+    ChatMessage,
+    FeelingTap,
+    MoodCheckIn,
+    Room,
+    RoomEvent,
+    SessionFeedback,
+    SessionNote,
+)
 from dilasa.live.services import chat_context, feedback_context, mood_context, note_context
 
 
@@ -69,4 +78,15 @@ def export_for_client(client: User) -> dict[str, Any]:
             if note is None
             else {"text": unseal(bytes(note.body), context=note_context(room.pk)), "at": note.at.isoformat()}
         )
-    return {"sessions": sessions}
+    about = AboutMe.objects.filter(client=client).first()
+    about_me = (
+        None
+        if about is None
+        else {
+            "age_band": about.age_band,
+            "tech_comfort": about.tech_comfort,
+            "declined": about.declined,
+            "at": about.at.isoformat(),
+        }
+    )
+    return {"sessions": sessions, "about_me": about_me}

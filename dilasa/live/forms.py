@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dilasa.live.models import Mood
+from dilasa.live.models import AgeBand, Mood, TechComfort
 from dilasa.live.services import FEEDBACK_MAX, MOOD_WORD_MAX, NOTE_MAX
 
 ONE_TO_FIVE = [(n, str(n)) for n in range(1, 6)]
@@ -41,4 +41,21 @@ class NoteForm(forms.Form):
         help_text=_("Only you can read it. It is stored encrypted."),
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class AboutMeForm(forms.Form):
+    """Asked once; both answers optional ("prefer not to say" is the blank choice)."""
+
+    age_band = forms.ChoiceField(
+        label=_("Your age"),
+        choices=[("", _("Prefer not to say")), *AgeBand.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    tech_comfort = forms.ChoiceField(
+        label=_("How comfortable are you with phones and computers?"),
+        choices=[("", _("Prefer not to say")), *TechComfort.choices],
+        required=False,
+        widget=forms.RadioSelect,
     )

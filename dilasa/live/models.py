@@ -174,3 +174,39 @@ class SessionNote(models.Model):
 
     def __str__(self) -> str:
         return f"note on room {self.room_id}"
+
+
+class AgeBand(models.TextChoices):
+    UNDER_25 = "under_25", _("under 25")
+    FROM_25 = "25_34", _("25 to 34")
+    FROM_35 = "35_44", _("35 to 44")
+    FROM_45 = "45_54", _("45 to 54")
+    FROM_55 = "55_64", _("55 to 64")
+    FROM_65 = "65_up", _("65 or older")
+
+
+class TechComfort(models.TextChoices):
+    NEW = "new", _("New to it: I need help")
+    SOME = "some", _("I manage, with some difficulty")
+    COMFORTABLE = "comfortable", _("Comfortable")
+    VERY = "very", _("Very comfortable")
+
+
+class AboutMe(models.Model):
+    """A client's optional, once-only answer about their age and comfort with phones and computers.
+
+    Asked once, after their first session feedback, so a clinic can compare experiences across groups
+    (in aggregate only, with a minimum group size). Blank means "prefer not to say"; `declined` means
+    they chose not to answer at all. Never asked again either way.
+    """
+
+    client = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="about_me")
+    age_band = models.CharField(_("your age"), max_length=10, choices=AgeBand.choices, blank=True)
+    tech_comfort = models.CharField(
+        _("how comfortable you are with phones and computers"), max_length=12, choices=TechComfort.choices, blank=True
+    )
+    declined = models.BooleanField(default=False)
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"about client {self.client_id}"

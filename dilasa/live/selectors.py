@@ -15,7 +15,7 @@ from dilasa.accounts.models import User
 from dilasa.audit.models import Action
 from dilasa.audit.services import record
 from dilasa.core.crypto import unseal
-from dilasa.live.models import EventKind, FeelingTap, Mood, MoodCheckIn, Room, SessionFeedback, SessionNote
+from dilasa.live.models import AboutMe, EventKind, FeelingTap, Mood, MoodCheckIn, Room, SessionFeedback, SessionNote
 from dilasa.live.services import audit_purpose, audit_target, mood_context, note_context
 
 FEELING_LOG_LIMIT = 100
@@ -89,6 +89,11 @@ def note_text(room: Room, *, reader: User) -> str:
             return ""
         _audit_read(room, reader, "note")
         return unseal(bytes(note.body), context=note_context(room.pk))
+
+
+def about_me_asked(client: User) -> bool:
+    """Has the client answered (or declined) the once-only question about age and comfort with technology?"""
+    return AboutMe.objects.filter(client=client).exists()
 
 
 def feedback_given(room: Room) -> bool:

@@ -25,6 +25,8 @@ from dilasa.core import delivery
 from dilasa.core.crypto import seal, unseal
 from dilasa.live.access import party_role
 from dilasa.live.models import (
+    AboutMe,
+    AgeBand,
     ChatMessage,
     EventKind,
     Feeling,
@@ -37,6 +39,7 @@ from dilasa.live.models import (
     RoomState,
     SessionFeedback,
     SessionNote,
+    TechComfort,
 )
 from dilasa.live.realtime import publish_on_commit
 
@@ -316,6 +319,20 @@ def feedback_submit(
         )
         _audit_write(room, by, "feedback")
     return feedback
+
+
+def about_me_save(*, client: User, age_band: str = "", tech_comfort: str = "", declined: bool = False) -> AboutMe:
+    """The client's once-only answer (or refusal). A second answer changes nothing: it was asked once."""
+    if not client.is_client:
+        raise not_allowed()
+    if age_band not in ("", *AgeBand.values) or tech_comfort not in ("", *TechComfort.values):
+        raise ValidationError(_("Choose one of the answers shown."), code="invalid_choice")
+    if declined:
+        age_band = tech_comfort = ""
+    about, _created = AboutMe.objects.get_or_create(
+        client=client, defaults={"age_band": age_band, "tech_comfort": tech_comfort, "declined": declined}
+    )
+    return about
 
 
 def note_save(*, room: Room, by: User, body: str) -> SessionNote:

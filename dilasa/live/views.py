@@ -21,7 +21,7 @@ from dilasa.core.http import AuthenticatedHttpRequest
 from dilasa.core.i18n import local_number
 from dilasa.live import selectors, services
 from dilasa.live.access import ConsentNeeded, RoomClosed, access_room, access_room_after
-from dilasa.live.forms import FeedbackForm, MoodForm, NoteForm
+from dilasa.live.forms import AboutMeForm, FeedbackForm, MoodForm, NoteForm
 from dilasa.live.models import Feeling, LiveMode, Mood, PartyRole
 
 # About how much data each way of meeting uses, per minute and direction (docs/realtime-protocol.md).
@@ -116,9 +116,18 @@ def mood(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpResponse
 @never_cache
 def after(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpResponse:
     live_room, role = access_room_after(user=request.user, appointment_id=appointment_id)
+    about = None
     if role == PartyRole.CLIENT:
-        form: FeedbackForm | NoteForm = FeedbackForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and "about_me" in request.POST:
+            about = AboutMeForm(request.POST)
+            if about.is_valid():
+                services.about_me_save(
+                    client=request.user, declined=request.POST["about_me"] == "no", **about.cleaned_data
+                )
+                messages.success(request, _("Thank you."))
+                return redirect("live:after", appointment_id=appointment_id)
+        form: FeedbackForm | NoteForm = FeedbackForm(None if about else request.POST or None)
+        if request.method == "POST" and about is None and form.is_valid():
             services.feedback_submit(room=live_room, by=request.user, **form.cleaned_data)
             messages.success(request, _("Thank you for telling us."))
             return redirect("live:after", appointment_id=appointment_id)
@@ -134,6 +143,8 @@ def after(request: AuthenticatedHttpRequest, appointment_id: int) -> HttpRespons
         "is_client": role == PartyRole.CLIENT,
         "form": form,
         "feedback_given": role == PartyRole.CLIENT and selectors.feedback_given(live_room),
+        "about_form": about or AboutMeForm(),
+        "ask_about_me": role == PartyRole.CLIENT and not selectors.about_me_asked(request.user),
         "summary": None if role == PartyRole.CLIENT else selectors.summary_of(live_room),
     }
     status = 400 if request.method == "POST" else 200
