@@ -56,3 +56,23 @@ def form_data(assignment: Assignment, answers: Sequence[int | None], **extra: st
     data = {"occurrence": services.occurrence_now(assignment) or "", "submission_id": str(uuid.uuid4())}
     data |= {f"q{n}": str(v) for n, v in enumerate(answers, start=1) if v is not None}
     return data | extra
+
+
+def half_a_year(client: User, therapist: User) -> Assignment:
+    """Six months of answers (PHQ-9 and GAD-7 every two weeks, mood weekly, with words), spread over time,
+    and a PHQ-9 due now: the heaviest usual pages. Returns the assignment due now."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dilasa.outcomes.models import Response
+
+    now = timezone.now()
+    for week in range(26):
+        batch = [("mood", [week % 11], "steady")]
+        if week % 2 == 0:
+            batch += [("phq9", [(week // 2 + n) % 4 for n in range(8)] + [0], ""), ("gad7", [week % 4] * 7, "")]
+        for instrument, values, word in batch:
+            done = answered(assigned(client, therapist, instrument), values, word=word)
+            Response.objects.filter(pk=done.response.pk).update(submitted_at=now - timedelta(weeks=26 - week))
+    return assigned(client, therapist, "phq9")
