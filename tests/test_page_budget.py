@@ -462,6 +462,15 @@ PAGES: dict[str, Visit] = {
     "records:emergency": records_page("records:emergency", "admin_farah"),
     "records:supervision": records_page("records:supervision", "admin_farah"),
 }
+
+
+def after_feedback(request: pytest.FixtureRequest) -> tuple[Client, str]:
+    """The client's page after the session once she has given feedback: it asks, once, her age and comfort."""
+    client, url = live_room("client_ayesha", after=True)(request)
+    client.post(url, {"session_rating": "4", "connection_rating": "3", "connected_rating": "5"})
+    return client, url
+
+
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
     "check-ins, therapist (needs attention)": outcomes_page("outcomes:mine", "therapist_sana"),
@@ -477,6 +486,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "device check, signed in": as_persona("client_ayesha", "live:check"),
     "session room, therapist": live_room("therapist_sana"),
     "after the session, therapist": live_room("therapist_sana", after=True),
+    "after the session, with the once-only question": after_feedback,
     "messages, client with nothing yet": as_persona("client_ayesha", "messaging:inbox"),
     "new note, SOAP sections": records_page("records:note_new", query="?template=soap"),
     "a folder in an emergency": records_page("records:review", "admin_farah"),
