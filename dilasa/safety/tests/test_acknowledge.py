@@ -62,7 +62,8 @@ def test_acknowledging_closes_it_with_a_sealed_note_and_is_recorded(flag: Flag, 
     assert unseal(sealed, context=note_context(flag.pk, flag.client_id)) == "Called her; safe with her sister tonight."
     assert (Action.WRITE, Purpose.CARE) in events(flag, therapist_sana)
     home = browser.get(reverse("accounts:home")).content.decode()
-    assert "needs your attention" not in home
+    assert "request needs your attention" not in home
+    assert "Nothing needs your attention" in home
     shown = browser.get(url).content.decode()
     assert "safe with her sister tonight" in shown
 
