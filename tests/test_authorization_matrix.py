@@ -144,7 +144,16 @@ def build_world(request: pytest.FixtureRequest) -> World:
         AccessEvent.objects.filter(subject_id=ayesha.pk).order_by("-seq").values_list("seq", flat=True)[0]
     )
     build_safety(world)
+    build_outcomes(world)
     return world
+
+
+def build_outcomes(world: World) -> None:
+    """A check-in answered with a word (for Ayesha and Sana only) and one due now."""
+    from dilasa.outcomes.testing import answered, assigned
+
+    answered(assigned(world.ayesha, world.sana, "mood"), [4], word=world.canary("mood-word"))
+    world.ids["assignment"] = assigned(world.ayesha, world.sana, "phq9").pk
 
 
 def build_safety(world: World) -> None:
@@ -252,6 +261,9 @@ OBJECT_URLS: dict[str, Target] = {
     "audit:entry": Target(lambda w: {"seq": w.ids["event"]}, ("admin_farah",)),
     "safety:flag": Target(lambda w: {"flag_id": w.ids["flag"]}, ("therapist_sana", "admin_farah")),
     "safety:clinic_line_remove": Target(lambda w: {"line_id": w.ids["clinic_line"]}, ("admin_farah",)),
+    "outcomes:answer": Target(lambda w: {"assignment_id": w.ids["assignment"]}, ("client_ayesha",)),
+    "outcomes:stop": Target(lambda w: {"assignment_id": w.ids["assignment"]}, ("therapist_sana",)),
+    "outcomes:client": folder(),
 }
 NOT_OBJECTS: dict[str, str] = {
     "scheduling:book": "public: any client may book any verified therapist (the directory lists them)",
