@@ -176,7 +176,7 @@ def invitation_create(*, admin: User, email: str, role: str) -> tuple[Invitation
             lambda: _send(
                 Identifier(LoginKind.EMAIL, email),
                 "invitation",
-                {"organisation": organisation, "link": link, "role": invitation.get_role_display()},
+                {"organisation": organisation, "link": link},
             )
         )
     return invitation, token

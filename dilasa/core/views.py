@@ -87,7 +87,10 @@ async def healthz(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if request.path == reverse("core:leave"):
-        return redirect("core:neutral")  # someone leaving in a hurry never meets an error page
+        # Someone leaving in a hurry (say, with a page older than their sign-in) never meets an error page.
+        # Signing out here is safe: a cross-site form never carries our SameSite=Lax session cookie anyway.
+        logout(request)
+        return redirect("core:neutral")
     return render(request, "core/csrf_failure.html", status=403)
 
 
