@@ -68,6 +68,7 @@ def planted() -> Planted:
     )
     plant_records(seeds, ayesha, sana)
     plant_safety(seeds, ayesha, sana)
+    plant_outcomes(seeds, ayesha, sana)
     return seeds
 
 
@@ -116,6 +117,19 @@ def plant_safety(seeds: Planted, client: User, therapist: User) -> None:
 
     flag = raise_flag(client=client, source="phq9_item9", detail=seeds.new("flag-detail"))
     safety.acknowledge_flag(user=therapist, flag_id=flag.pk, action="other", note=seeds.new("flag-note", urdu=True))
+
+
+def plant_outcomes(seeds: Planted, client: User, therapist: User) -> None:
+    """A mood check-in answered with a word through the client's form, then read on the therapist's page."""
+    from django.urls import reverse
+
+    from dilasa.outcomes.testing import assigned, form_data
+
+    item = assigned(client, therapist, "mood")
+    url = reverse("outcomes:answer", args=[item.pk])
+    sent = signed_in_client(client).post(url, form_data(item, [5], word=seeds.new("mood-word", urdu=True)))
+    assert sent.status_code == 302, "the word was stored"
+    signed_in_client(therapist).get(reverse("outcomes:client", args=[client.pk]))
 
 
 def make_user_therapist() -> User:
@@ -175,6 +189,7 @@ def test_nothing_logged_while_writing_holds_a_canary(everything_logged: pytest.L
     live.note_save(room=room, by=sana, body=seeds.new("note"))
     plant_records(seeds, ayesha, sana)
     plant_safety(seeds, ayesha, sana)
+    plant_outcomes(seeds, ayesha, sana)
     logged = everything_logged.text.encode()
     assert control.encode() in logged, "SQL parameters are in the captured log"
     assert seeds.leaks_in(logged) == []
