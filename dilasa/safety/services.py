@@ -145,10 +145,14 @@ def escalate_due_flags(*, now: datetime | None = None) -> int:
             )
             if flag is None:
                 continue
+            people = list(flag_recipients(flag, widen=flag.escalations + 1 >= 2))
+            if not people:
+                # Nobody to tell yet (a client with no therapist): left due, so whoever takes the client into
+                # care is told at the next sweep; nothing is written meanwhile.
+                continue
             flag.escalations += 1
             flag.notified_at = now
             flag.save(update_fields=["escalations", "notified_at"])
-            people = list(flag_recipients(flag, widen=flag.escalations >= 2))
             record(
                 actor=None,
                 subject_id=flag.client_id,

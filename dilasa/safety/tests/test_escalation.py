@@ -88,3 +88,19 @@ def test_the_command_refuses_a_too_short_interval() -> None:
 
     with pytest.raises(CommandError, match="30 seconds"):
         call_command("escalate_flags", every=5)
+
+
+def test_a_flag_with_nobody_to_tell_waits_and_reaches_the_first_therapist(
+    client_kamran: User, therapist_sana: User, on_commit
+) -> None:
+    from dilasa.messaging.testing import put_in_care
+
+    flag = raise_flag(client=client_kamran, source="help_button", raised_by=client_kamran)
+    later = timezone.now() + timedelta(minutes=31)
+    assert escalate_due_flags(now=later) == 0
+    assert not AccessEvent.objects.filter(target=f"safety.escalation:{flag.pk}").exists()
+
+    put_in_care(client_kamran, therapist_sana)
+    with on_commit():
+        assert escalate_due_flags(now=later + timedelta(minutes=1)) == 1
+    assert told() == [therapist_sana.login]
