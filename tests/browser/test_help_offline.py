@@ -82,3 +82,24 @@ def test_a_client_presses_the_button_and_the_copy_kept_offline_holds_nothing_of_
     assert "tel:1122" in shown["tel"]
     assert "Ayesha" not in shown["text"]
     assert not shown["helpNow"]  # no form to post when nothing can be posted
+
+
+def test_without_javascript_the_button_still_raises_the_request_and_shows_help(
+    new_context: NewContext, client_ayesha: Any, therapist_sana: Any
+) -> None:
+    from dilasa.messaging.testing import put_in_care
+    from dilasa.safety.models import Flag
+
+    client_ayesha.language = "en"
+    client_ayesha.save(update_fields=["language"])
+    put_in_care(client_ayesha, therapist_sana)
+    page = new_context(java_script_enabled=False).new_page()
+    sign_in(page, client_ayesha)
+
+    with page.expect_navigation():
+        page.click(".helpnow button")
+
+    assert page.url.endswith("/help/")
+    assert "Your therapist and your clinic have been told" in page.inner_text("main")
+    assert page.locator('a[href="tel:1122"]').count() >= 1
+    assert Flag.objects.filter(client=client_ayesha, source="help_button").count() == 1
