@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -75,6 +75,15 @@ def national_lines() -> tuple[Helpline, ...]:
         for entry in raw["line"]
     ]
     return tuple(sorted(lines, key=lambda line: not line.emergency))
+
+
+def check_due(line: Helpline) -> date:
+    """The day a line counts as stale: FRESH_FOR_DAYS after its last check."""
+    return line.last_verified + timedelta(days=FRESH_FOR_DAYS)
+
+
+def stale_lines(today: date) -> list[Helpline]:
+    return [line for line in national_lines() if today >= check_due(line)]
 
 
 def oldest_check() -> date:

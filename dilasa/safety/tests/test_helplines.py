@@ -4,7 +4,7 @@ Clinics add their own, shown after the national ones to their own clients only."
 from __future__ import annotations
 
 import tomllib
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from dilasa.accounts.models import Organisation, User
 from dilasa.safety.helpline_words import WORDS
-from dilasa.safety.helplines import DATA, FRESH_FOR_DAYS, national_lines
+from dilasa.safety.helplines import DATA, check_due, national_lines, stale_lines
 from dilasa.safety.models import ClinicHelpline
 from dilasa.safety.services import clinic_helpline_add
 from dilasa.testing import signed_in_client
@@ -35,13 +35,18 @@ REQUIRED = (
 
 
 def test_every_line_was_checked_within_180_days() -> None:
-    today = timezone.localdate()
     stale = [
-        f"{line.name} ({line.number}): last checked {line.last_verified}, {(today - line.last_verified).days} days ago"
-        for line in national_lines()
-        if today - line.last_verified > timedelta(days=FRESH_FOR_DAYS)
+        f"{line.name} ({line.number}): last checked {line.last_verified}, due {check_due(line)}"
+        for line in stale_lines(timezone.localdate())
     ]
     assert not stale, "check these lines again at their source, then update data/helplines.toml: " + "; ".join(stale)
+
+
+def test_the_lines_gathered_on_26_november_2026_go_stale_on_25_may_2027() -> None:
+    gathered = [line for line in national_lines() if line.last_verified == date(2026, 11, 26)]
+    assert gathered
+    assert not set(gathered) & set(stale_lines(date(2027, 5, 24)))
+    assert set(gathered) <= set(stale_lines(date(2027, 5, 25)))
 
 
 def test_every_line_says_where_it_came_from_and_how_it_was_checked() -> None:
