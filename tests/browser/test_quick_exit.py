@@ -131,3 +131,35 @@ def test_the_button_sits_at_the_thumbs_end_in_each_direction(
         })"""
     )
     assert not covered
+
+
+# The shortest idle time a client can choose is two minutes; the test shortens the page's copy to one second
+# (the server's own clock is tested in dilasa/accounts/tests/test_pin_lock.py).
+SHORT_IDLE = """new MutationObserver(() => {
+  const script = document.querySelector('script[data-lock]');
+  if (script) script.dataset.lock = '1';
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def test_a_page_left_alone_locks_itself_until_the_pin(new_context: NewContext, client_ayesha: Any) -> None:
+    from dilasa.accounts.pin_lock import pin_set
+
+    client_ayesha.language = "en"
+    client_ayesha.save()
+    pin_set(user=client_ayesha, pin="2468", idle_minutes=2)
+    context = new_context()
+    context.add_init_script(SHORT_IDLE)
+    page = context.new_page()
+    sign_in(page, client_ayesha)
+    page.goto("/messages/")
+    page.wait_for_url("**/unlock/?next=%2Fmessages%2F", timeout=15_000)  # no request needed: the page's timer
+    assert page.title() == "Dilasa"
+    assert client_ayesha.display_name not in page.content()
+    # The server holds the lock too: another tab gets the PIN page, not her home.
+    other = context.new_page()
+    other.goto("/home/")
+    assert "/unlock/" in other.url
+    page.fill("input[name=pin]", "2468")
+    with page.expect_navigation():
+        page.click("main form.form button[type=submit]")
+    assert page.url.endswith("/messages/")
