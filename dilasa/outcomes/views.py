@@ -22,6 +22,7 @@ from dilasa.core.i18n import local_date
 from dilasa.outcomes import access, chart, scoring, selectors, texts
 from dilasa.outcomes.forms import AnswerForm, AssignForm
 from dilasa.outcomes.labels import CLIENT_NAMES, THERAPIST_NAMES, band_word
+from dilasa.records.selectors import clients_in_care
 
 ANYONE = (Role.CLIENT, Role.THERAPIST, Role.CLINIC_ADMIN)
 
@@ -31,10 +32,14 @@ ANYONE = (Role.CLIENT, Role.THERAPIST, Role.CLINIC_ADMIN)
 def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A client's check-ins due now; a therapist's answers that need attention."""
     if request.user.is_therapist:
-        context = {"attention": access.needing_attention(user=request.user), "names": THERAPIST_NAMES}
+        verified = request.user.clinic_verified_at is not None
+        context = {
+            "attention": access.needing_attention(user=request.user),
+            "clients": clients_in_care(therapist=request.user) if verified else [],
+        }
         return render(request, "outcomes/therapist.html", context)
     due = selectors.due_for(request.user)
-    return render(request, "outcomes/mine.html", {"due": due, "names": CLIENT_NAMES})
+    return render(request, "outcomes/mine.html", {"due": due})
 
 
 @role_required(*ANYONE)
@@ -117,7 +122,6 @@ def client(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
     context = {
         "found": found,
         "form": form,
-        "names": THERAPIST_NAMES,
         "trends": _trends(found.points, names=THERAPIST_NAMES, prefix="c", therapist=True),
         "provisional": [t for t in (texts.text_for(i, "ur") for i in (scoring.PHQ9, scoring.GAD7)) if t.provisional],
     }
