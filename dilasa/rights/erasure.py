@@ -23,7 +23,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dilasa.accounts.models import User, new_security_stamp
 from dilasa.consent.models import ConsentEvent, ConsentKind
-from dilasa.live.models import ChatMessage, FeelingTap, MoodCheckIn, Room, RoomEvent, SessionFeedback, SessionNote
+from dilasa.live.models import (
+    AboutMe,
+    ChatMessage,
+    FeelingTap,
+    MoodCheckIn,
+    Room,
+    RoomEvent,
+    SessionFeedback,
+    SessionNote,
+)
 from dilasa.messaging.models import Thread
 from dilasa.payments.models import Payment
 from dilasa.rights.models import RetentionRule, default_clinical_years, default_financial_years
@@ -92,6 +101,7 @@ def erase_personal(client: User) -> None:
     MoodCheckIn.objects.filter(room__in=rooms).delete()
     FeelingTap.objects.filter(room__in=rooms).delete()
     SessionFeedback.objects.filter(room__in=rooms).delete()
+    AboutMe.objects.filter(client=client).delete()
     Thread.objects.filter(client=client).delete()  # messages and attachments go with their thread
     ConsentEvent.objects.filter(client=client).exclude(kind=ConsentKind.TELECOUNSELLING).delete()
     ReminderPreference.objects.filter(user=client).delete()
@@ -111,7 +121,8 @@ def erase_personal(client: User) -> None:
 
 def erase_clinical(client: User) -> None:
     """Clinical records, once the clinic's rule no longer keeps them."""
-    _call_app("records", client)
+    for app in ("records", "outcomes", "safety"):
+        _call_app(app, client)
     rooms = Room.objects.filter(appointment__client=client)
     SessionNote.objects.filter(room__in=rooms).delete()
     RoomEvent.objects.filter(room__in=rooms).delete()

@@ -197,3 +197,24 @@ def test_the_sweep_command_erases_what_is_due(ayesha_story: Story) -> None:
     ErasureRequest.objects.filter(pk=request.pk).update(due_at=timezone.now() - timedelta(minutes=1))
     call_command("erase_due_accounts", verbosity=0)
     assert fresh(ayesha_story.client).display_name == ERASED_NAME
+
+
+@pytest.mark.django_db
+def test_the_self_report_goes_at_once_and_flags_and_check_ins_go_with_the_clinical_records(
+    ayesha_story: Story, clinic_sukoon: Organisation
+) -> None:
+    from dilasa.live.models import AboutMe
+    from dilasa.live.services import about_me_save
+    from dilasa.safety.models import Flag
+    from dilasa.safety.services import raise_flag
+
+    about_me_save(client=ayesha_story.client, age_band="25_34", tech_comfort="comfortable")
+    raise_flag(client=ayesha_story.client, source="help_button")
+    request = ask(ayesha_story)
+    services.erasure_run_due(now=request.due_at + timedelta(seconds=1))
+    assert not AboutMe.objects.filter(client_id=ayesha_story.client.pk).exists(), "personal: goes at once"
+    assert Flag.objects.filter(client_id=ayesha_story.client.pk).exists(), "clinical: kept by the clinic's rule"
+
+    after_all = ayesha_story.appointment.ends_at + timedelta(days=365 * 7 + 2)
+    services.erasure_run_due(now=after_all)
+    assert not Flag.objects.filter(client_id=ayesha_story.client.pk).exists()
