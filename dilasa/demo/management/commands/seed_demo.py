@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dilasa.accounts import demo
+from dilasa.demo.care import seed_care
 from dilasa.directory.demo import seed_profiles
 from dilasa.scheduling.demo import seed_practices
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         people = demo.seed()
         seed_practices()
         seed_profiles()
+        seed_care({person.key: user for person, user in people})
         if options["quiet"]:
             return
         out = self.stdout.write
