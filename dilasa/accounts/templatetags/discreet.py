@@ -41,7 +41,7 @@ def screen_state(context: dict[str, Any]) -> Screen:
     return screen_for(getattr(request, "user", None), locked=session is not None and is_locked(session))
 
 
-@register.filter
+@register.filter(is_safe=True)
 def discreet_title(title: str, on: bool) -> str:
     """The page's own title, or just the site's name when discreet and the title holds a sensitive word."""
     text = " ".join(str(title).split())
