@@ -20,8 +20,6 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if request.path.endswith(".webmanifest") and response.status_code == 200:
-            response.headers["Content-Type"] = "application/manifest+json"  # WhiteNoise does not know the type
         if "Cache-Control" not in response.headers and _is_personal(request):
             # Nothing seen while signed in stays in the browser's cache, where Back (or the next person
             # on a shared phone) would find it after signing out or leaving quickly.
