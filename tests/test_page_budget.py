@@ -498,7 +498,7 @@ NOT_PAGES: dict[str, str] = {
     "safety:help_now": "POST-only: raises a flag and redirects to the help page (dilasa/safety/tests/test_help_now.py)",
     "safety:clinic_line_remove": "POST-only action that redirects",
     "safety:on_call": "POST-only action that redirects",
-    "safety:service_worker": "the service worker script (about 2 KB); the browser checks it for updates (test_service_worker.py)",
+    "safety:service_worker": "the service worker script (about 2 KB; test_service_worker.py)",
     "rights:export": "POST-only (password): a JSON download or the page to print (dilasa/rights/tests/test_export.py)",
     "rights:erase": "POST-only (password): closes the account and answers with the link to keep it",
     "audit:clinic_log_csv": "a CSV download of the access log (test_clinic_log.py)",
