@@ -160,7 +160,7 @@ def on_call(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _sw_assets() -> list[str]:
-    return [static("css/app.css"), static("safety/help.css"), static("safety/register.js"), static("img/icon.svg")]
+    return [static("css/app.css"), static("safety/register.js"), static("img/icon.svg")]
 
 
 @require_GET

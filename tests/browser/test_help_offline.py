@@ -53,7 +53,7 @@ def test_after_any_first_visit_the_help_page_opens_offline_in_the_readers_langua
 
     assert shown["lang"] == expected
     assert {"tel:1122", "tel:15", "tel:+923117786264", "tel:1166", "tel:1282"} <= set(shown["tel"])
-    assert shown["styled"] >= 2  # app.css and help.css, from the worker's cache
+    assert shown["styled"] >= 1  # app.css (the help control's styles are in it), from the worker's cache
     if language == "en":
         assert "Stay with someone you trust" in shown["text"]
     assert not errors

@@ -24,7 +24,6 @@ def test_the_worker_is_at_the_root_and_names_the_help_page_and_its_styles() -> N
     body = answer.content.decode()
     assert f'const PAGE = "{reverse("safety:crisis")}"' in body
     assert static("css/app.css") in body
-    assert static("safety/help.css") in body
     assert "__VERSION__" not in body
     assert len(answer.content) < 3000
 
