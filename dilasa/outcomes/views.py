@@ -161,7 +161,7 @@ def _trends(
             chart.Mark(p.at, p.total, f"{r['day']}: {p.total}" + (f" ({r['band']})" if r["band"] else ""))
             for p, r in zip(points, rows, strict=True)
         ]
-        desc = _("%(count)s answers from %(first)s to %(last)s; the latest %(total)s out of %(max)s.") % {
+        desc = _("%(count)s answers from %(first)s to %(last)s; latest score %(total)s out of %(max)s.") % {
             "count": len(points),
             "first": rows[0]["day"],
             "last": rows[-1]["day"],
