@@ -15,4 +15,7 @@ urlpatterns = [
     path("", include("dilasa.rights.urls")),
     path("", include("dilasa.safety.urls")),
     path("", include("dilasa.outcomes.urls")),
+    path("", include("dilasa.techniques.urls")),
+    path("", include("dilasa.onboarding.urls")),
+    path("", include("dilasa.training.urls")),
 ]

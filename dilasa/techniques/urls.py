@@ -1,0 +1,2 @@
+app_name = "techniques"
+urlpatterns: list[object] = []
