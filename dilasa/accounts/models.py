@@ -79,6 +79,10 @@ class User(AbstractBaseUser):
     pin_hash = models.CharField(max_length=128, blank=True, default="")
     pin_idle_minutes = models.PositiveSmallIntegerField(default=5)
     pin_failures = models.PositiveSmallIntegerField(default=0)  # wrong PINs since the last right one
+    # Simple mode (clients; off unless they choose it): larger text, fewer choices, plainer words.
+    simple_mode = models.BooleanField(_("simple mode"), default=False)
+    simple_mode_chosen_at = models.DateTimeField(null=True, blank=True)  # they answered the offer, yes or no
+    guide_done_at = models.DateTimeField(null=True, blank=True)  # the first-run guide, finished or skipped
 
     objects: ClassVar[UserManager] = UserManager()
 
