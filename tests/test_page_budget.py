@@ -387,7 +387,26 @@ def outcomes_page(name: str, persona: str = "client_ayesha", *, history: bool = 
     return visit
 
 
+def onboarding_page(step: int = 1, *, simple: bool = False, suggested: bool = False) -> Visit:
+    """The first-run guide (or, step 0, the home) as Ayesha, in simple mode and with the simple-mode suggestion."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.live.services import about_me_save
+
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        if suggested:
+            about_me_save(client=ayesha, age_band="65_up", tech_comfort="new")
+        ayesha.simple_mode = simple
+        ayesha.save(update_fields=["simple_mode"])
+        url = reverse("onboarding:guide_step", args=[step]) if step else reverse("accounts:home")
+        return signed_in_client(ayesha), url
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "onboarding:guide": as_persona("client_ayesha", "onboarding:guide"),
+    "onboarding:guide_step": onboarding_page(2),
     "outcomes:mine": outcomes_page("outcomes:mine"),
     "outcomes:answer": outcomes_page("outcomes:answer", history=False),
     "outcomes:progress": outcomes_page("outcomes:progress"),
@@ -473,6 +492,10 @@ def after_feedback(request: pytest.FixtureRequest) -> tuple[Client, str]:
 
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "guide, last screen, simple mode": onboarding_page(4, simple=True),
+    "guide, simple mode suggested": onboarding_page(3, suggested=True),
+    "client home, simple mode": onboarding_page(0, simple=True),
+    "client home, simple mode suggested": onboarding_page(0, suggested=True),
     "check-ins, therapist (needs attention)": outcomes_page("outcomes:mine", "therapist_sana"),
     "check-in, mood (eleven choices and a word)": outcomes_page("outcomes:answer", history=False, instrument="mood"),
     "help page, client in care who asked for help": safety_page("safety:crisis", "client_ayesha"),
@@ -492,6 +515,8 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "onboarding:guide_done": "POST-only: finishes or skips the guide and redirects home",
+    "onboarding:simple_mode": "POST-only: turns simple mode on or off and redirects back",
     "outcomes:stop": "POST-only action that redirects",
     "core:leave": "POST-only: quick exit signs this browser out and redirects to the neutral page",
     "accounts:still_here": "POST-only empty 204: the page says someone is typing, so a PIN lock counts them present",
