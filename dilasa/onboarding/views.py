@@ -27,7 +27,7 @@ def guide(request: AuthenticatedHttpRequest, step: int = 1) -> HttpResponse:
     if not 1 <= step <= len(SCREENS):
         raise Http404
     context = {
-        "screen": SCREENS[step - 1],
+        "guide_screen": SCREENS[step - 1],
         "step": step,
         "steps": len(SCREENS),
         "back": step - 1 if step > 1 else None,
