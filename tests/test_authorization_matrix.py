@@ -145,6 +145,7 @@ def build_world(request: pytest.FixtureRequest) -> World:
     )
     build_safety(world)
     build_outcomes(world)
+    build_techniques(world)
     return world
 
 
@@ -154,6 +155,17 @@ def build_outcomes(world: World) -> None:
 
     answered(assigned(world.ayesha, world.sana, "mood"), [4], word=world.canary("mood-word"))
     world.ids["assignment"] = assigned(world.ayesha, world.sana, "phq9").pk
+
+
+def build_techniques(world: World) -> None:
+    """An exercise with a note, filled in and marked seen with a comment (for Ayesha and Sana only)."""
+    from dilasa.techniques import access
+    from dilasa.techniques.testing import THOUGHTS, filled, given
+
+    item = given(world.ayesha, world.sana, note=world.canary("practice-note"))
+    entry = filled(item, THOUGHTS | {"thought": world.canary("practice-entry")}).entry
+    access.review(user=world.sana, entry_id=entry.pk, comment=world.canary("practice-comment"))
+    world.ids |= {"practice": item.pk, "practice_entry": entry.pk}
 
 
 def build_safety(world: World) -> None:
@@ -264,8 +276,12 @@ OBJECT_URLS: dict[str, Target] = {
     "outcomes:answer": Target(lambda w: {"assignment_id": w.ids["assignment"]}, ("client_ayesha",)),
     "outcomes:stop": Target(lambda w: {"assignment_id": w.ids["assignment"]}, ("therapist_sana",)),
     "outcomes:client": folder(),
+    "techniques:task": Target(lambda w: {"assignment_id": w.ids["practice"]}, ("client_ayesha",)),
+    "techniques:client": folder(),
+    "techniques:review": Target(lambda w: {"entry_id": w.ids["practice_entry"]}, ("therapist_sana",)),
 }
 NOT_OBJECTS: dict[str, str] = {
+    "techniques:technique": "the slug names an exercise of the library, the same for everyone",
     "scheduling:book": "public: any client may book any verified therapist (the directory lists them)",
     "directory:therapist": "public profile of a listed therapist",
     "directory:photo": "public photo of a listed therapist",

@@ -69,6 +69,7 @@ def planted() -> Planted:
     plant_records(seeds, ayesha, sana)
     plant_safety(seeds, ayesha, sana)
     plant_outcomes(seeds, ayesha, sana)
+    plant_techniques(seeds, ayesha, sana)
     return seeds
 
 
@@ -130,6 +131,22 @@ def plant_outcomes(seeds: Planted, client: User, therapist: User) -> None:
     sent = signed_in_client(client).post(url, form_data(item, [5], word=seeds.new("mood-word", urdu=True)))
     assert sent.status_code == 302, "the word was stored"
     signed_in_client(therapist).get(reverse("outcomes:client", args=[client.pk]))
+
+
+def plant_techniques(seeds: Planted, client: User, therapist: User) -> None:
+    """An exercise given with a note, filled in through the client's form, marked seen with a comment."""
+    from django.urls import reverse
+
+    from dilasa.techniques.testing import THOUGHTS, form_data, given
+
+    item = given(client, therapist, note=seeds.new("practice-note"))
+    values = THOUGHTS | {"thought": seeds.new("practice-thought", urdu=True), "balanced": seeds.new("balanced")}
+    sent = signed_in_client(client).post(reverse("techniques:task", args=[item.pk]), form_data(values))
+    assert sent.status_code == 302, "the entry was stored"
+    sana = signed_in_client(therapist)
+    entry = item.entries.get()
+    sana.post(reverse("techniques:review", args=[entry.pk]), {"comment": seeds.new("practice-comment")})
+    sana.get(reverse("techniques:client", args=[client.pk]))
 
 
 def make_user_therapist() -> User:

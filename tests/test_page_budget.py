@@ -404,7 +404,36 @@ def onboarding_page(step: int = 1, *, simple: bool = False, suggested: bool = Fa
     return visit
 
 
+def techniques_page(name: str, persona: str = "client_ayesha") -> Visit:
+    """Practice: Ayesha given a thought record with a note and three entries (one seen with a comment), and a
+    diary; seen by `persona`. The library page is the breathing one (the pacer)."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.techniques import access
+        from dilasa.techniques.testing import THOUGHTS, filled, given
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        ayesha: User = request.getfixturevalue("client_ayesha")
+        item = given(ayesha, sana, note="Write one down the next time it happens at work. " * 4)
+        long = {k: (v * 6 if isinstance(v, str) else v) for k, v in THOUGHTS.items()}
+        entries = [filled(item, long).entry for _ in range(3)]
+        access.review(user=sana, entry_id=entries[0].pk, comment="Well noticed. " * 10)
+        given(ayesha, sana, "diary")
+        args = {
+            "techniques:task": [item.pk],
+            "techniques:client": [ayesha.pk],
+            "techniques:technique": ["breathing"],
+        }.get(name)
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name, args=args)
+
+    return visit
+
+
 PAGES: dict[str, Visit] = {
+    "techniques:mine": techniques_page("techniques:mine"),
+    "techniques:task": techniques_page("techniques:task"),
+    "techniques:technique": techniques_page("techniques:technique"),
+    "techniques:client": techniques_page("techniques:client", "therapist_sana"),
     "onboarding:guide": as_persona("client_ayesha", "onboarding:guide"),
     "onboarding:guide_step": onboarding_page(2),
     "outcomes:mine": outcomes_page("outcomes:mine"),
@@ -492,6 +521,7 @@ def after_feedback(request: pytest.FixtureRequest) -> tuple[Client, str]:
 
 # Pages reached under other names, measured as extra visits (a therapist's home differs from a client's).
 EXTRA_VISITS: dict[str, Visit] = {
+    "practice, therapist (people and the exercises)": techniques_page("techniques:mine", "therapist_sana"),
     "guide, last screen, simple mode": onboarding_page(4, simple=True),
     "guide, simple mode suggested": onboarding_page(3, suggested=True),
     "client home, simple mode": onboarding_page(0, simple=True),
@@ -515,6 +545,7 @@ EXTRA_VISITS: dict[str, Visit] = {
     "a folder in an emergency": records_page("records:review", "admin_farah"),
 }
 NOT_PAGES: dict[str, str] = {
+    "techniques:review": "POST-only: marks an entry seen (with a comment) and redirects",
     "onboarding:guide_done": "POST-only: finishes or skips the guide and redirects home",
     "onboarding:simple_mode": "POST-only: turns simple mode on or off and redirects back",
     "outcomes:stop": "POST-only action that redirects",
