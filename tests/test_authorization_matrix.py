@@ -281,6 +281,7 @@ OBJECT_URLS: dict[str, Target] = {
     "techniques:review": Target(lambda w: {"entry_id": w.ids["practice_entry"]}, ("therapist_sana",)),
 }
 NOT_OBJECTS: dict[str, str] = {
+    "onboarding:guide_step": "the number is a screen of the same guide, the same for every client; no one's object",
     "techniques:technique": "the slug names an exercise of the library, the same for everyone",
     "scheduling:book": "public: any client may book any verified therapist (the directory lists them)",
     "directory:therapist": "public profile of a listed therapist",
