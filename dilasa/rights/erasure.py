@@ -121,7 +121,7 @@ def erase_personal(client: User) -> None:
 
 def erase_clinical(client: User) -> None:
     """Clinical records, once the clinic's rule no longer keeps them."""
-    for app in ("records", "outcomes", "safety"):
+    for app in ("records", "outcomes", "safety", "techniques"):
         _call_app(app, client)
     rooms = Room.objects.filter(appointment__client=client)
     SessionNote.objects.filter(room__in=rooms).delete()
