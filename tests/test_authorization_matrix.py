@@ -146,7 +146,15 @@ def build_world(request: pytest.FixtureRequest) -> World:
     build_safety(world)
     build_outcomes(world)
     build_techniques(world)
+    build_training(world)
     return world
+
+
+def build_training(world: World) -> None:
+    """Sana completed a learning module: her progress is for her and her own clinic's admin only."""
+    from dilasa.training.testing import completed
+
+    completed(world.sana, "risk-at-a-distance")
 
 
 def build_outcomes(world: World) -> None:
@@ -279,10 +287,12 @@ OBJECT_URLS: dict[str, Target] = {
     "techniques:task": Target(lambda w: {"assignment_id": w.ids["practice"]}, ("client_ayesha",)),
     "techniques:client": folder(),
     "techniques:review": Target(lambda w: {"entry_id": w.ids["practice_entry"]}, ("therapist_sana",)),
+    "training:member": Target(lambda w: {"user_id": w.sana.pk}, ("admin_farah",)),
 }
 NOT_OBJECTS: dict[str, str] = {
     "onboarding:guide_step": "the number is a screen of the same guide, the same for every client; no one's object",
     "techniques:technique": "the slug names an exercise of the library, the same for everyone",
+    "training:module": "the slug names a learning module, the same for every therapist; only their own progress shows",
     "scheduling:book": "public: any client may book any verified therapist (the directory lists them)",
     "directory:therapist": "public profile of a listed therapist",
     "directory:photo": "public photo of a listed therapist",

@@ -404,6 +404,22 @@ def onboarding_page(step: int = 1, *, simple: bool = False, suggested: bool = Fa
     return visit
 
 
+def training_page(name: str, persona: str = "therapist_sana") -> Visit:
+    """Learning: Sana completed two modules (one since updated); Bilal none. The module is the longest."""
+
+    def visit(request: pytest.FixtureRequest) -> tuple[Client, str]:
+        from dilasa.training.testing import completed
+
+        sana: User = request.getfixturevalue("therapist_sana")
+        request.getfixturevalue("therapist_bilal")
+        completed(sana, "rapport-on-screen")
+        completed(sana, "privacy-at-home", earlier_version=True)
+        args = {"training:module": ["risk-at-a-distance"], "training:member": [sana.pk]}.get(name)
+        return signed_in_client(request.getfixturevalue(persona)), reverse(name, args=args)
+
+    return visit
+
+
 def techniques_page(name: str, persona: str = "client_ayesha") -> Visit:
     """Practice: Ayesha given a thought record with a note and three entries (one seen with a comment), and a
     diary; seen by `persona`. The library page is the breathing one (the pacer)."""
@@ -434,6 +450,10 @@ PAGES: dict[str, Visit] = {
     "techniques:task": techniques_page("techniques:task"),
     "techniques:technique": techniques_page("techniques:technique"),
     "techniques:client": techniques_page("techniques:client", "therapist_sana"),
+    "training:index": training_page("training:index"),
+    "training:module": training_page("training:module"),
+    "training:clinic": training_page("training:clinic", "admin_farah"),
+    "training:member": training_page("training:member", "admin_farah"),
     "onboarding:guide": as_persona("client_ayesha", "onboarding:guide"),
     "onboarding:guide_step": onboarding_page(2),
     "outcomes:mine": outcomes_page("outcomes:mine"),
@@ -546,6 +566,7 @@ EXTRA_VISITS: dict[str, Visit] = {
 }
 NOT_PAGES: dict[str, str] = {
     "techniques:review": "POST-only: marks an entry seen (with a comment) and redirects",
+    "training:clinic_csv": "a CSV download of the clinic's learning (dilasa/training/tests/test_clinic_progress.py)",
     "onboarding:guide_done": "POST-only: finishes or skips the guide and redirects home",
     "onboarding:simple_mode": "POST-only: turns simple mode on or off and redirects back",
     "outcomes:stop": "POST-only action that redirects",
