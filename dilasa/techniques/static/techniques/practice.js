@@ -8,11 +8,11 @@
   let queued = null;
   const show = (text) => { status.textContent = text; status.hidden = false; };
   const send = (data) =>
-    fetch(form.action || location.href, { method: "POST", body: data, credentials: "same-origin" }).then((r) => {
+    fetch(location.href, { method: "POST", body: data, credentials: "same-origin", redirect: "manual" }).then((r) => {
       queued = null;
-      // Stored: the server redirects back to the page, which now lists it. Otherwise what was written is
-      // still in the form on screen; Save (online now) shows what to fix.
-      if (r.redirected) location.assign(r.url);
+      // Stored: the server redirects back to this page, which then lists it (and says so). Otherwise what
+      // was written is still in the form on screen; Save (online now) shows what to fix.
+      if (r.type === "opaqueredirect") location.assign(location.href);
       else show(form.dataset.failed);
     });
   form.addEventListener("submit", (event) => {
