@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser.support import NewContext, sign_in
 
 PUBLIC = ["/", "/sign-in/", "/join/", "/reset/", "/find/", "/find/match/"]
-SIGNED_IN = ["/home/", "/account/", "/appointments/", "/account/reminders/"]
+SIGNED_IN = ["/home/", "/account/", "/appointments/", "/account/reminders/", "/welcome/", "/welcome/4/"]
 
 axe = Axe()
 

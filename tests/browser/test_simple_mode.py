@@ -125,3 +125,20 @@ def test_an_english_page_does_not_offer_an_urdu_voice(new_context: NewContext, c
     page.goto("/welcome/")
     page.wait_for_timeout(300)
     assert page.locator("#say").is_hidden()
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_simple_mode_pages_have_no_accessibility_violations(
+    new_context: NewContext, client_ayesha: Any, language: str
+) -> None:
+    from tests.browser.test_accessibility import violations
+
+    client_ayesha.simple_mode = True
+    client_ayesha.save(update_fields=["simple_mode"])
+    page = signed_in(new_context, client_ayesha, language)
+    found: dict[str, list[str]] = {}
+    for path in ("/home/", "/welcome/", "/welcome/3/", "/account/"):
+        page.goto(path)
+        if problems := violations(page):
+            found[path] = problems
+    assert not found, found
