@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page
 
 from tests.browser.support import NewContext, sign_in
@@ -106,3 +107,44 @@ def test_with_reduced_motion_the_circle_stays_still_and_the_words_still_count(
     page.wait_for_timeout(1100)
     assert page.evaluate("getComputedStyle(document.querySelector('.ring')).animationName") == "none"
     assert page.inner_text(".cue").startswith("Breathe in")
+
+
+@pytest.mark.parametrize("language", ["en", "ur"])
+def test_the_practice_pages_have_no_accessibility_violations(
+    new_context: NewContext, client_ayesha: Any, therapist_sana: Any, language: str
+) -> None:
+    from dilasa.techniques import access
+    from dilasa.techniques.testing import filled, given
+    from tests.browser.test_accessibility import violations
+
+    client_ayesha.language = language
+    client_ayesha.save(update_fields=["language"])
+    item = given(client_ayesha, therapist_sana, note="Once a day")
+    access.review(user=therapist_sana, entry_id=filled(item).entry.pk, comment="Good")
+    page = new_context().new_page()
+    sign_in(page, client_ayesha)
+    found: dict[str, list[str]] = {}
+    for path in ("/practice/", f"/practice/do/{item.pk}/", "/practice/breathing/", "/practice/planner/"):
+        page.goto(path)
+        if problems := violations(page):
+            found[path] = problems
+    assert not found, found
+
+
+def test_the_therapists_practice_pages_have_no_accessibility_violations(
+    new_context: NewContext, client_ayesha: Any, therapist_sana: Any
+) -> None:
+    from dilasa.techniques.testing import filled, given
+    from tests.browser.support import add_authenticator
+    from tests.browser.test_accessibility import violations
+
+    filled(given(client_ayesha, therapist_sana, note="Once a day"))
+    add_authenticator(therapist_sana)
+    page = new_context().new_page()
+    sign_in(page, therapist_sana)
+    found: dict[str, list[str]] = {}
+    for path in ("/practice/", f"/people/{client_ayesha.pk}/practice/"):
+        page.goto(path)
+        if problems := violations(page):
+            found[path] = problems
+    assert not found, found
