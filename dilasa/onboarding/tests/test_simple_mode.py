@@ -70,7 +70,7 @@ def test_turning_it_on_marks_every_page_and_shortens_the_navigation(ayesha_en: U
         ]
         more = nav.split("<details", 1)[1]
         assert "<summary>More</summary>" in more
-        for hidden in ("directory:search", "outcomes:mine", "accounts:account", "accounts:logout"):
+        for hidden in ("directory:search", "techniques:mine", "outcomes:mine", "accounts:account", "accounts:logout"):
             assert reverse(hidden) in more, hidden
 
 
