@@ -24,7 +24,7 @@ from dilasa.scheduling.models import Appointment
 FORMAT = "dilasa-export/1"
 # Apps that export their own (sealed) content; a missing module is skipped, so the order of delivery of
 # the apps does not matter.
-EXPORTING_APPS = ("live", "messaging", "records", "outcomes", "safety", "techniques")
+EXPORTING_APPS = ("live", "messaging", "records", "outcomes", "safety", "techniques", "onboarding")
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -202,8 +202,9 @@ def test_a_therapist_whose_verification_is_withdrawn_no_longer_reads(folder: Fol
     assert answer.status_code == 404
 
 
-def test_the_folder_leads_its_therapist_to_the_persons_check_ins(
+def test_the_folder_leads_its_therapist_to_the_persons_check_ins_and_practice(
     in_care: object, client_ayesha: User, therapist_sana: User
 ) -> None:
     page = signed_in_client(therapist_sana).get(reverse("records:folder", args=[client_ayesha.pk]))
     assert reverse("outcomes:client", args=[client_ayesha.pk]) in page.content.decode()
+    assert reverse("techniques:client", args=[client_ayesha.pk]) in page.content.decode()

@@ -109,3 +109,16 @@ def test_the_page_to_print_fits_the_budget_for_a_usual_history(ayesha_story: Sto
     body = response.content if response.get("Content-Encoding") == "gzip" else gzip.compress(response.content)
     print(f"\nexport page: {len(body)} B compressed")  # noqa: T201
     assert len(body) <= 14 * 1024
+
+
+@pytest.mark.django_db
+def test_every_app_that_keeps_something_of_the_client_is_in_the_download(ayesha_story: Story) -> None:
+    """Each app with an export.py contributes its part, so a new app cannot be forgotten silently."""
+    from pathlib import Path
+
+    from dilasa.rights.collect import EXPORTING_APPS
+
+    exporting = {p.parent.name for p in Path(__file__).resolve().parents[2].glob("*/export.py")}
+    assert exporting == set(EXPORTING_APPS)
+    data = client_export(client=ayesha_story.client)
+    assert set(EXPORTING_APPS) <= set(data)
