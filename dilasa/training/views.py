@@ -85,12 +85,10 @@ def _module_page(
     status: int = 200,
 ) -> HttpResponse:
     text = form.text
-    chosen = {q.id: form.data.get(q.id, "") for q in text.questions} if form.is_bound else {}
     questions = [
         {
             "q": q,
             "field": form[q.id],
-            "chosen": chosen.get(q.id, ""),
             "wrong": q.id in wrong,
             "right": bool(wrong) and q.id not in wrong,
         }
