@@ -82,6 +82,10 @@ def retention_for(client_id: int) -> Retention:
     return Retention(max(clinical, default=None), max(financial, default=None))
 
 
+# Apps whose erasure.py removes a client's clinical content once the retention rule no longer keeps it.
+CLINICAL_APPS = ("records", "outcomes", "safety", "techniques")
+
+
 def _call_app(app: str, client: User) -> None:
     """`dilasa.<app>.erasure.erase_for_client(client)`, when that app provides one."""
     name = f"dilasa.{app}.erasure"
@@ -121,7 +125,7 @@ def erase_personal(client: User) -> None:
 
 def erase_clinical(client: User) -> None:
     """Clinical records, once the clinic's rule no longer keeps them."""
-    for app in ("records", "outcomes", "safety", "techniques"):
+    for app in CLINICAL_APPS:
         _call_app(app, client)
     rooms = Room.objects.filter(appointment__client=client)
     SessionNote.objects.filter(room__in=rooms).delete()

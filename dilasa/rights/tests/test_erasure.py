@@ -218,3 +218,13 @@ def test_the_self_report_goes_at_once_and_flags_and_check_ins_go_with_the_clinic
     after_all = ayesha_story.appointment.ends_at + timedelta(days=365 * 7 + 2)
     services.erasure_run_due(now=after_all)
     assert not Flag.objects.filter(client_id=ayesha_story.client.pk).exists()
+
+
+def test_every_app_that_erases_something_of_the_client_is_called_with_the_clinical_records() -> None:
+    """Each app with an erasure.py is in the list erase_clinical walks, so a new app cannot be forgotten."""
+    from pathlib import Path
+
+    from dilasa.rights import erasure
+
+    erasing = {p.parent.name for p in Path(erasure.__file__).resolve().parents[1].glob("*/erasure.py")} - {"rights"}
+    assert erasing == set(erasure.CLINICAL_APPS)
