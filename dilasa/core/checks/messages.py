@@ -20,24 +20,25 @@ REQUIRED_PARTIAL = ("templates/base.html", "accounts/templates/accounts/login.ht
 _PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}|%[sd]")
 
 
-def _entries(po: Path) -> list[tuple[list[str], str, list[str], bool]]:
-    """(locations, msgid, msgstrs, fuzzy) for every entry of a .po file."""
-    entries: list[tuple[list[str], str, list[str], bool]] = []
+def _entries(po: Path) -> list[tuple[list[str], str, list[str], bool, str]]:
+    """(locations, msgid, msgstrs, fuzzy, msgid_plural) for every entry of a .po file."""
+    entries: list[tuple[list[str], str, list[str], bool, str]] = []
     locations: list[str] = []
     fuzzy = False
     msgid: list[str] = []
     msgstrs: list[list[str]] = []
+    plural: list[str] = []
     current: list[str] | None = None
 
     def flush() -> None:
         if msgid or msgstrs:
-            entries.append((list(locations), "".join(msgid), ["".join(s) for s in msgstrs], fuzzy))
+            entries.append((list(locations), "".join(msgid), ["".join(s) for s in msgstrs], fuzzy, "".join(plural)))
 
     for raw in [*po.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             flush()
-            locations, fuzzy, msgid, msgstrs, current = [], False, [], [], None
+            locations, fuzzy, msgid, msgstrs, plural, current = [], False, [], [], [], None
         elif line.startswith("#:"):
             locations.extend(line[2:].split())
         elif line.startswith("#,") and "fuzzy" in line:
@@ -48,7 +49,8 @@ def _entries(po: Path) -> list[tuple[list[str], str, list[str], bool]]:
             msgid, current = [line[6:].strip('"')], msgid
             current = msgid
         elif line.startswith("msgid_plural"):
-            current = []
+            plural = [line[len("msgid_plural ") :].strip('"')]
+            current = plural
         elif line.startswith("msgstr"):
             value = line.split(" ", 1)[1].strip('"')
             msgstrs.append([value])
@@ -56,6 +58,19 @@ def _entries(po: Path) -> list[tuple[list[str], str, list[str], bool]]:
         elif line.startswith('"') and current is not None:
             current.append(line.strip('"'))
     return entries
+
+
+def _placeholders_differ(msgid: str, plural: str, msgstrs: list[str]) -> bool:
+    """A translation must keep the source's placeholders. In a plural entry the last form (the general one)
+    must keep the plural's; an earlier form (e.g. "one answer") may leave the count out, but adds nothing."""
+    singular = set(_PLACEHOLDER.findall(msgid))
+    if not plural:
+        return any(set(_PLACEHOLDER.findall(s)) != singular for s in msgstrs)
+    general = set(_PLACEHOLDER.findall(plural))
+    *earlier, last = msgstrs
+    return set(_PLACEHOLDER.findall(last)) != general or any(
+        not set(_PLACEHOLDER.findall(s)) <= singular | general for s in earlier
+    )
 
 
 def problems() -> list[str]:
@@ -70,18 +85,15 @@ def problems() -> list[str]:
         result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
         if result.returncode != 0:
             found.append(f"{po}: msgfmt: {result.stderr.strip()}")
-        for locations, msgid, msgstrs, fuzzy in _entries(po):
+        for locations, msgid, msgstrs, fuzzy, plural in _entries(po):
             if not msgid:
                 continue  # header
             required = lang in COMPLETE or any(loc.split(":")[0].endswith(REQUIRED_PARTIAL) for loc in locations)
             untranslated = fuzzy or not msgstrs or any(not s for s in msgstrs)
             if required and untranslated:
                 found.append(f"{lang}: untranslated: {msgid[:70]!r}")
-            if not untranslated:
-                wanted = sorted(set(_PLACEHOLDER.findall(msgid)))
-                for s in msgstrs:
-                    if sorted(set(_PLACEHOLDER.findall(s))) != wanted:
-                        found.append(f"{lang}: placeholders differ in {msgid[:70]!r}")
+            if not untranslated and _placeholders_differ(msgid, plural, msgstrs):
+                found.append(f"{lang}: placeholders differ in {msgid[:70]!r}")
     return found
 
 
