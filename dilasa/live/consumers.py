@@ -40,6 +40,7 @@ RATES: dict[str, tuple[float, float]] = {
     "mode": (5, 0.2),
     "feeling": (6, 0.2),
     "reconnected": (10, 0.2),
+    "tool": (6, 0.2),
     "end": (5, 0.5),
     "ping": (10, 1),
     "*": (300, 50),  # every frame, valid or not
@@ -135,6 +136,8 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
                 "mode": joined.mode,
                 "peer_present": joined.peer_present,
                 "ice_servers": ice_servers_for(self.user),
+                "tool": joined.tool,
+                "now": int(time.time() * 1000),  # the server's clock (epoch ms), for the page's offset
             }
         )
         history = await _on_thread(services.chat_history)(
@@ -175,6 +178,9 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
 
     async def on_reconnected(self, frame: frames.Reconnected) -> None:
         await _on_thread(services.reconnect_record)(room_id=self.room_id, user=self.user, what=frame.what)
+
+    async def on_tool(self, frame: frames.ToolAction) -> None:
+        await _on_thread(services.tool_set)(room_id=self.room_id, by=self.user, tool=frame.tool, action=frame.action)
 
     async def on_ping(self, frame: frames.Frame) -> None:
         await self._send({"type": "pong"})
@@ -221,6 +227,10 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
     async def live_mode(self, event: dict[str, Any]) -> None:
         if self.peer_id is not None:
             await self._send({"type": "mode", "mode": event["mode"], "by": event["by"], "reason": event["reason"]})
+
+    async def live_tool(self, event: dict[str, Any]) -> None:
+        if self.peer_id is not None:
+            await self._send(event["frame"])
 
     async def live_feeling(self, event: dict[str, Any]) -> None:
         if self.role == PartyRole.THERAPIST and self.peer_id is not None:

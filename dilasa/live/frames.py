@@ -25,6 +25,8 @@ MAX_LAST_SEQ = 2**31 - 1
 DESCRIPTION_TYPES = frozenset({"offer", "answer", "rollback"})
 MODE_REASONS = frozenset({"user", "auto_loss", "auto_rtt", "auto_bitrate", "recovered"})
 RECONNECT_KINDS = frozenset({"socket", "ice", "page"})
+TOOLS = frozenset({"pacer"})  # the shared tools a room can open together
+TOOL_ACTIONS = frozenset({"start", "stop"})
 
 
 class FrameError(Exception):
@@ -75,6 +77,12 @@ class Reconnected(Frame):
     what: str
 
 
+@dataclass(frozen=True)
+class ToolAction(Frame):
+    tool: str
+    action: str
+
+
 # Field names per type; a frame must carry exactly these (plus `type`).
 FIELDS: dict[str, frozenset[str]] = {
     "hello": frozenset({"peer_id", "last_seq"}),
@@ -84,6 +92,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "mode": frozenset({"mode", "reason"}),
     "feeling": frozenset({"value"}),
     "reconnected": frozenset({"what"}),
+    "tool": frozenset({"tool", "action"}),
     "end": frozenset(),
     "ping": frozenset(),
 }
@@ -123,6 +132,9 @@ BUILDERS: dict[str, Callable[[str, dict[str, Any]], Frame]] = {
     ),
     "feeling": lambda kind, raw: FeelingNow(kind, value=_choice(raw["value"], Feeling.values)),
     "reconnected": lambda kind, raw: Reconnected(kind, what=_choice(raw["what"], RECONNECT_KINDS)),
+    "tool": lambda kind, raw: ToolAction(
+        kind, tool=_choice(raw["tool"], TOOLS), action=_choice(raw["action"], TOOL_ACTIONS)
+    ),
     # admit, end, ping: no fields
     "admit": lambda kind, raw: Frame(kind),
     "end": lambda kind, raw: Frame(kind),

@@ -118,6 +118,7 @@ class Joined:
     state: str
     mode: str
     peer_present: bool
+    tool: dict[str, Any] | None  # the shared tool's last state (a `tool` frame), None if never started
 
 
 def room_join(*, room_id: int, user: User, channel: str) -> Joined:
@@ -133,7 +134,8 @@ def room_join(*, room_id: int, user: User, channel: str) -> Joined:
             fields.append("started_at")
         room.save(update_fields=fields)
         _event(room, EventKind.JOINED, role)
-    return Joined(role=role, state=room.state, mode=room.mode, peer_present=bool(other))
+        tool = _tool_frame(room)
+    return Joined(role=role, state=room.state, mode=room.mode, peer_present=bool(other), tool=tool)
 
 
 def room_leave(*, room_id: int, user: User, channel: str, code: int | None) -> None:
@@ -200,6 +202,45 @@ def room_mode_change(*, room_id: int, by: User, mode: str, reason: str) -> Room:
         room.save(update_fields=["mode"])
         publish_on_commit(room.pk, {"type": "live.mode", "mode": mode, "by": role, "reason": reason})
     return room
+
+
+# --- shared tools (the breathing pacer) ---------------------------------------------------------
+
+# The session record's kind for a shared tool starting or stopping. Not (yet) an EventKind choice: adding it
+# there needs a migration of dilasa/live/models.py; the column takes any short code.
+TOOL_EVENT = "tool"
+
+
+def _tool_frame(room: Room) -> dict[str, Any] | None:
+    """The last start or stop of the room's shared tool, as the `tool` frame pages get; None if never started.
+
+    The session record is the state, so a page that joins, reconnects or lands on another worker (or after a
+    restart) gets the same answer."""
+    last = room.events.filter(kind=TOOL_EVENT).order_by("-at", "-pk").first()
+    if last is None:
+        return None
+    return {"type": "tool", **last.detail, "by": last.actor}
+
+
+def tool_set(*, room_id: int, by: User, tool: str, action: str) -> dict[str, Any] | None:
+    """Either person starts or stops a shared tool in the open room; both pages hear it after commit.
+
+    The server stamps `since` (its clock, epoch ms) and pages compute the breath's phase from it, so nothing
+    is sent per breath. Starting what is on, or stopping what is off, changes and records nothing (None)."""
+    with transaction.atomic():
+        room = _locked(room_id)
+        role = _role(room, by)
+        if room.state != RoomState.OPEN:
+            raise not_allowed()
+        state = "on" if action == "start" else "off"
+        last = _tool_frame(room)
+        if (last["state"] if last else "off") == state:
+            return None
+        detail = {"tool": tool, "state": state, "since": int(time.time() * 1000)}
+        RoomEvent.objects.create(room=room, kind=TOOL_EVENT, actor=role, detail=detail)
+        frame = {"type": "tool", **detail, "by": role}
+        publish_on_commit(room.pk, {"type": "live.tool", "frame": frame})
+    return frame
 
 
 # --- chat --------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ let state = root.dataset.state;
 let mode = root.dataset.mode;
 let wanted = mode; // the rung people chose; the ladder offers a way back up to it
 let ws = null, pc = null, peer = null, present = false, ended = false;
-let lastSeq = 0, tries = 0, iceServers = [];
+let lastSeq = 0, tries = 0, iceServers = [], skew = 0; // skew: server clock minus ours, ms
 let again = sessionStorage.getItem(storeKey) ? 'page' : null; // what to report as reconnected
 let tip = JSON.parse(sessionStorage.getItem('dilasa.suggest')) || {}, low; // the device check's, in this tab
 let makingOffer = false, ignoreOffer = false, iceRestarted = false;
@@ -72,6 +72,8 @@ function onFrame(f) {
     case 'welcome':
       if (f.state === 'ended') return finish();
       tries = 0;
+      skew = f.now - Date.now(); // within the socket's one-way delay
+      if (f.tool) onFrame(f.tool);
       iceServers = f.ice_servers;
       present = f.peer_present;
       if (f.mode !== mode) setMode(f.mode);
@@ -124,6 +126,16 @@ function onFrame(f) {
       $('#mood').textContent =
         say.mood_line.replace('{mood}', say['m' + f.value]) + (f.word ? ' · “' + f.word + '”' : '');
       break;
+    case 'tool': { // breathing together: both pages run the pacer from the server's start time
+      const on = f.state === 'on';
+      $('#breathe').hidden = !on;
+      const b = $('#tool');
+      b.dataset.tool = on ? 'stop' : 'start';
+      b.textContent = b.dataset[f.state];
+      if (on) dilasaPacer.start(f.since - skew);
+      else dilasaPacer.stop();
+      break;
+    }
     case 'ended': finish(); break;
     case 'error': status(f.code === 'rate_limited' ? 'slow' : 'refused'); break;
   }
@@ -348,6 +360,7 @@ for (const b of root.querySelectorAll('[data-mode]')) {
 for (const b of root.querySelectorAll('[data-feeling]')) {
   b.addEventListener('click', () => send({ type: 'feeling', value: b.dataset.feeling }));
 }
+$('#tool').addEventListener('click', (e) => send({ type: 'tool', tool: 'pacer', action: e.target.dataset.tool }));
 $('#admit')?.addEventListener('click', () => send({ type: 'admit' }));
 $('#end')?.addEventListener('click', () => { if (confirm(say.confirm_end)) send({ type: 'end' }); });
 setInterval(() => send({ type: 'ping' }), 25000); // keeps proxies from closing a quiet socket
