@@ -60,6 +60,7 @@ class EventKind(models.TextChoices):
     MODE_CHANGED = "mode_changed", _("Changed how we meet")
     RECONNECTED = "reconnected", _("Reconnected")
     ENDED = "ended", _("Ended")
+    TOOL = "tool", _("Breathing together")
 
 
 class RoomEvent(models.Model):

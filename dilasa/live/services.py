@@ -208,7 +208,7 @@ def room_mode_change(*, room_id: int, by: User, mode: str, reason: str) -> Room:
 
 # The session record's kind for a shared tool starting or stopping. Not (yet) an EventKind choice: adding it
 # there needs a migration of dilasa/live/models.py; the column takes any short code.
-TOOL_EVENT = "tool"
+TOOL_EVENT = EventKind.TOOL
 
 
 def _tool_frame(room: Room) -> dict[str, Any] | None:
