@@ -46,3 +46,13 @@ def access_clinic_member(*, admin: User, user_id: int) -> User:
     if member is None:
         raise Http404
     return member
+
+
+def practising(user: object) -> bool:
+    """A therapist who may practise now: signed in, active, and verified by their clinic."""
+    return (
+        isinstance(user, User)
+        and user.is_active
+        and user.role == Role.THERAPIST
+        and user.clinic_verified_at is not None
+    )

@@ -23,11 +23,13 @@ from datetime import date
 from django.db import transaction
 from django.http import Http404
 
+from dilasa.accounts.access import practising
 from dilasa.accounts.models import Role, User
 from dilasa.audit.models import Action, Purpose
 from dilasa.audit.services import record
 from dilasa.outcomes import selectors, services, texts
 from dilasa.outcomes.models import Assignment, Response
+from dilasa.scheduling.access import access_client_in_care
 from dilasa.scheduling.selectors import in_care
 
 
@@ -43,20 +45,9 @@ def response_target(response_id: int) -> str:
     return f"outcomes.response:{response_id}"
 
 
-def _practising(user: User) -> bool:
-    return (
-        user.is_authenticated and user.is_active and user.role == Role.THERAPIST and user.clinic_verified_at is not None
-    )
-
-
 def access_care(*, user: User, client_id: int) -> User:
     """The client, if `user` is a practising therapist who has them in care now; else Http404."""
-    if not _practising(user):
-        raise Http404
-    client = User.objects.filter(pk=client_id, role=Role.CLIENT).first()
-    if client is None or not in_care(therapist_id=user.pk, client_id=client.pk):
-        raise Http404
-    return client
+    return access_client_in_care(user=user, client_id=client_id)
 
 
 def _own_assignment(user: User, assignment_id: int, *, lock: bool = False) -> Assignment:
@@ -154,7 +145,7 @@ def needing_attention(*, user: User) -> list[Attention]:
     """The therapist's overview: answers in the last 30 days to their own measures, in a band that needs
     attention (moderately severe or severe) or with PHQ-9 item 9 above 0; each client shown is an audited
     read. A client no longer in care drops out."""
-    if not _practising(user):
+    if not practising(user):
         return []
     found: list[Attention] = []
     with transaction.atomic():

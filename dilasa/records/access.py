@@ -25,6 +25,7 @@ from datetime import date
 from django.db import transaction
 from django.http import Http404
 
+from dilasa.accounts.access import practising
 from dilasa.accounts.models import Role, User
 from dilasa.audit.models import Action, Purpose
 from dilasa.audit.selectors import active_emergency_grant
@@ -53,10 +54,6 @@ class RecordAccess:
     @property
     def read_only(self) -> bool:
         return not self.can_write
-
-
-def _practising(user: User) -> bool:
-    return user.is_active and user.role == Role.THERAPIST and user.clinic_verified_at is not None
 
 
 def _supervises(supervisor: User, therapist: User) -> bool:
@@ -93,14 +90,14 @@ def access_client_record(
         raise Http404
     client = _user(client_id, Role.CLIENT)
     if purpose == Purpose.CARE:
-        if therapist_id not in (None, user.pk) or not _practising(user):
+        if therapist_id not in (None, user.pk) or not practising(user):
             raise Http404
         if not in_care(therapist_id=user.pk, client_id=client.pk):
             raise Http404
         return RecordAccess(user=user, client=client, therapist=user, purpose=purpose)
     therapist = _user(therapist_id, Role.THERAPIST)
     if purpose == Purpose.SUPERVISION:
-        if therapist.pk == user.pk or not _practising(user) or not _supervises(user, therapist):
+        if therapist.pk == user.pk or not practising(user) or not _supervises(user, therapist):
             raise Http404
         if not in_care(therapist_id=therapist.pk, client_id=client.pk):
             raise Http404

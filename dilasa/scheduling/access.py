@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from dilasa.accounts.access import practising
 from dilasa.accounts.models import Role, User
 from dilasa.scheduling.models import Appointment
+from dilasa.scheduling.selectors import in_care
 
 
 def access_appointment(*, user: User, appointment_id: int) -> Appointment:
@@ -38,3 +40,13 @@ def access_bookable_therapist(*, therapist_id: int) -> User:
     if therapist is None:
         raise Http404
     return therapist
+
+
+def access_client_in_care(*, user: User, client_id: int) -> User:
+    """The client, if `user` is a practising therapist who has them in care now; else Http404."""
+    if not practising(user):
+        raise Http404
+    client = User.objects.filter(pk=client_id, role=Role.CLIENT).first()
+    if client is None or not in_care(therapist_id=user.pk, client_id=client.pk):
+        raise Http404
+    return client

@@ -24,7 +24,7 @@ from django.http import Http404
 from dilasa.accounts.models import Role, User
 from dilasa.audit.models import Action, Purpose
 from dilasa.audit.services import record
-from dilasa.scheduling.selectors import in_care
+from dilasa.scheduling.access import access_client_in_care
 from dilasa.techniques import selectors, services
 from dilasa.techniques.models import Assignment, Entry
 
@@ -41,20 +41,9 @@ def entry_target(entry_id: int) -> str:
     return f"techniques.entry:{entry_id}"
 
 
-def practising(user: User) -> bool:
-    return (
-        user.is_authenticated and user.is_active and user.role == Role.THERAPIST and user.clinic_verified_at is not None
-    )
-
-
 def access_care(*, user: User, client_id: int) -> User:
     """The client, if `user` is a practising therapist who has them in care now; else Http404."""
-    if not practising(user):
-        raise Http404
-    client = User.objects.filter(pk=client_id, role=Role.CLIENT).first()
-    if client is None or not in_care(therapist_id=user.pk, client_id=client.pk):
-        raise Http404
-    return client
+    return access_client_in_care(user=user, client_id=client_id)
 
 
 def _own_assignment(user: User, assignment_id: int, *, lock: bool = False) -> Assignment:

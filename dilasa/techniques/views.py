@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dilasa.accounts.access import role_required
+from dilasa.accounts.access import practising, role_required
 from dilasa.accounts.models import Role
 from dilasa.core.http import AuthenticatedHttpRequest
 from dilasa.records.selectors import clients_in_care
@@ -49,7 +49,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     language = text_language(request.user.language)
     context: dict[str, object] = {"library": _library(language), "language": language}
     if request.user.is_therapist:
-        context["clients"] = clients_in_care(therapist=request.user) if access.practising(request.user) else []
+        context["clients"] = clients_in_care(therapist=request.user) if practising(request.user) else []
     else:
         tasks = selectors.assignments_of(request.user)
         context["tasks"] = [{"a": a, "words": words_for(a.technique, language)} for a in tasks]
