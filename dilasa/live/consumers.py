@@ -19,6 +19,7 @@ from django.http import Http404
 from dilasa.accounts.models import User
 from dilasa.accounts.sockets import socket_user
 from dilasa.audit.origin import set_origin
+from dilasa.core.frames import Frame, FrameError
 from dilasa.core.ratelimit import Bucket
 from dilasa.live import frames, services
 from dilasa.live.access import access_room_for_socket
@@ -107,7 +108,7 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
             return
         try:
             frame = frames.parse(text_data, bytes_data)
-        except frames.FrameError as error:
+        except FrameError as error:
             await self._error(error.code)
             return
         if not self.buckets[frame.type].take():
@@ -155,11 +156,11 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
             return
         await self._to_room({"type": "live.signal", "role": self.role, "peer_id": self.peer_id, "data": frame.data})
 
-    async def on_admit(self, frame: frames.Frame) -> None:
+    async def on_admit(self, frame: Frame) -> None:
         room = await _on_thread(services.room_admit)(room_id=self.room_id, by=self.user)
         self.state = room.state
 
-    async def on_end(self, frame: frames.Frame) -> None:
+    async def on_end(self, frame: Frame) -> None:
         await _on_thread(services.room_end)(room_id=self.room_id, by=self.user)
 
     async def on_chat(self, frame: frames.Chat) -> None:
@@ -182,7 +183,7 @@ class RoomConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels sh
     async def on_tool(self, frame: frames.ToolAction) -> None:
         await _on_thread(services.tool_set)(room_id=self.room_id, by=self.user, tool=frame.tool, action=frame.action)
 
-    async def on_ping(self, frame: frames.Frame) -> None:
+    async def on_ping(self, frame: Frame) -> None:
         await self._send({"type": "pong"})
         if time.monotonic() - self.touched_at > KEEPALIVE_EVERY:
             self.touched_at = time.monotonic()

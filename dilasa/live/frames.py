@@ -8,12 +8,12 @@ as it came.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dilasa.core.frames import Frame, bad, checked_object, int_field, uuid_field
 from dilasa.live.models import Feeling, LiveMode
 
 MAX_FRAME_BYTES = 64 * 1024
@@ -27,21 +27,6 @@ MODE_REASONS = frozenset({"user", "auto_loss", "auto_rtt", "auto_bitrate", "reco
 RECONNECT_KINDS = frozenset({"socket", "ice", "page"})
 TOOLS = frozenset({"pacer"})  # the shared tools a room can open together
 TOOL_ACTIONS = frozenset({"start", "stop"})
-
-
-class FrameError(Exception):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-def bad() -> FrameError:
-    return FrameError("bad_frame")
-
-
-@dataclass(frozen=True)
-class Frame:
-    type: str
 
 
 @dataclass(frozen=True)
@@ -98,35 +83,18 @@ FIELDS: dict[str, frozenset[str]] = {
 }
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)  # NaN and Infinity are not JSON
-
-
 def parse(text: str | None, data: bytes | None = None) -> Frame:
     """One checked frame from a WebSocket message, or FrameError."""
-    if text is None:
-        raise FrameError("too_large" if data is not None and len(data) > MAX_FRAME_BYTES else "bad_frame")
-    if len(text) > MAX_FRAME_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FRAME_BYTES:
-        raise FrameError("too_large")
-    try:
-        raw = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        raise bad() from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
-        raise bad()
-    kind: str = raw["type"]
-    expected = FIELDS.get(kind)
-    if expected is None or set(raw) - {"type"} != expected:
-        raise bad()
+    kind, raw = checked_object(text, data, max_bytes=MAX_FRAME_BYTES, fields=FIELDS)
     return BUILDERS[kind](kind, raw)
 
 
 BUILDERS: dict[str, Callable[[str, dict[str, Any]], Frame]] = {
     "hello": lambda kind, raw: Hello(
-        kind, peer_id=str(_uuid(raw["peer_id"])), last_seq=_int(raw["last_seq"], 0, MAX_LAST_SEQ)
+        kind, peer_id=str(uuid_field(raw["peer_id"])), last_seq=int_field(raw["last_seq"], 0, MAX_LAST_SEQ)
     ),
     "signal": lambda kind, raw: Signal(kind, data=_signal_data(raw["data"])),
-    "chat": lambda kind, raw: Chat(kind, id=_uuid(raw["id"]), body=_chat_body(raw["body"])),
+    "chat": lambda kind, raw: Chat(kind, id=uuid_field(raw["id"]), body=_chat_body(raw["body"])),
     "mode": lambda kind, raw: ModeChange(
         kind, mode=_choice(raw["mode"], LiveMode.values), reason=_choice(raw["reason"], MODE_REASONS)
     ),
@@ -140,21 +108,6 @@ BUILDERS: dict[str, Callable[[str, dict[str, Any]], Frame]] = {
     "end": lambda kind, raw: Frame(kind),
     "ping": lambda kind, raw: Frame(kind),
 }
-
-
-def _uuid(value: object) -> uuid.UUID:
-    if not isinstance(value, str) or len(value) != 36:
-        raise bad()
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise bad() from None
-
-
-def _int(value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise bad()
-    return value
 
 
 def _choice(value: object, allowed: frozenset[str] | list[str]) -> str:
@@ -211,7 +164,7 @@ def _candidate(value: object) -> dict[str, Any] | None:
         checked["sdpMid"] = _optional_text(value["sdpMid"], limit=64)
     if "sdpMLineIndex" in value:
         index = value["sdpMLineIndex"]
-        checked["sdpMLineIndex"] = None if index is None else _int(index, 0, 64)
+        checked["sdpMLineIndex"] = None if index is None else int_field(index, 0, 64)
     if "usernameFragment" in value:
         checked["usernameFragment"] = _optional_text(value["usernameFragment"], limit=256)
     return checked

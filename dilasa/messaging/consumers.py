@@ -23,6 +23,7 @@ from dilasa.accounts.middleware import SEEN_AT
 from dilasa.accounts.models import User
 from dilasa.accounts.sockets import socket_user
 from dilasa.audit.origin import set_origin
+from dilasa.core.frames import Frame, FrameError
 from dilasa.core.ratelimit import Bucket
 from dilasa.messaging import frames, selectors, services
 from dilasa.messaging.access import access_thread
@@ -91,7 +92,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels 
             return
         try:
             frame = frames.parse(text_data, bytes_data)
-        except frames.FrameError as error:
+        except FrameError as error:
             await self._error(error.code)
             return
         if not self.buckets[frame.type].take():
@@ -126,7 +127,7 @@ class ThreadConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # channels 
     async def on_read(self, frame: frames.Read) -> None:
         await _on_thread(services.thread_mark_read)(user=self.user, thread=self.thread, seq=frame.seq)
 
-    async def on_ping(self, frame: frames.Frame) -> None:
+    async def on_ping(self, frame: Frame) -> None:
         await self._send({"type": "pong"})
         await _on_thread(services.presence_touch)(channel=self.channel_name)
         if time.monotonic() - self.touched_at > KEEPALIVE_EVERY:

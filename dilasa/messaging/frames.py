@@ -12,30 +12,16 @@ code the page is sent back (`too_large`, `bad_frame`, `unknown_type`); nothing o
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dilasa.core.frames import Frame, bad, checked_object, int_field, uuid_field
+
 MAX_FRAME_BYTES = 16 * 1024
 MAX_BODY = 4000  # characters; the same limit as the form (services.BODY_MAX)
 MAX_SEQ = 2**31 - 1
-
-
-class FrameError(Exception):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-def bad() -> FrameError:
-    return FrameError("bad_frame")
-
-
-@dataclass(frozen=True)
-class Frame:
-    type: str
 
 
 @dataclass(frozen=True)
@@ -62,44 +48,10 @@ FIELDS: dict[str, frozenset[str]] = {
 }
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)  # NaN and Infinity are not JSON
-
-
 def parse(text: str | None, data: bytes | None = None) -> Frame:
     """One checked frame from a WebSocket message, or FrameError."""
-    if text is None:
-        raise FrameError("too_large" if data is not None and len(data) > MAX_FRAME_BYTES else "bad_frame")
-    if len(text) > MAX_FRAME_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FRAME_BYTES:
-        raise FrameError("too_large")
-    try:
-        raw = json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        raise bad() from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
-        raise bad()
-    kind: str = raw["type"]
-    expected = FIELDS.get(kind)
-    if expected is None:
-        raise FrameError("unknown_type")
-    if set(raw) - {"type"} != expected:
-        raise bad()
+    kind, raw = checked_object(text, data, max_bytes=MAX_FRAME_BYTES, fields=FIELDS, unknown_type="unknown_type")
     return BUILDERS[kind](kind, raw)
-
-
-def _uuid(value: object) -> uuid.UUID:
-    if not isinstance(value, str) or len(value) != 36:
-        raise bad()
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise bad() from None
-
-
-def _int(value: object, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise bad()
-    return value
 
 
 def _body(value: object) -> str:
@@ -115,8 +67,8 @@ def _body(value: object) -> str:
 
 
 BUILDERS: dict[str, Callable[[str, dict[str, Any]], Frame]] = {
-    "hello": lambda kind, raw: Hello(kind, last_seq=_int(raw["last_seq"], 0, MAX_SEQ)),
-    "send": lambda kind, raw: Send(kind, id=_uuid(raw["id"]), body=_body(raw["body"])),
-    "read": lambda kind, raw: Read(kind, seq=_int(raw["seq"], 0, MAX_SEQ)),
+    "hello": lambda kind, raw: Hello(kind, last_seq=int_field(raw["last_seq"], 0, MAX_SEQ)),
+    "send": lambda kind, raw: Send(kind, id=uuid_field(raw["id"]), body=_body(raw["body"])),
+    "read": lambda kind, raw: Read(kind, seq=int_field(raw["seq"], 0, MAX_SEQ)),
     "ping": lambda kind, raw: Frame(kind),
 }

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from dilasa.accounts.models import User
+from dilasa.core.frames import FrameError
 from dilasa.live import frames
 from dilasa.live.models import ChatMessage, FeelingTap, Room, RoomEvent
 from dilasa.live.tests.sockets import Socket, both_in, signed_in
@@ -83,24 +84,24 @@ def test_the_protocol_frames_pass(frame: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_malformed_frames_are_refused(name: str) -> None:
-    with pytest.raises(frames.FrameError) as refused:
+    with pytest.raises(FrameError) as refused:
         frames.parse(as_text(BAD[name]))
     assert refused.value.code == "bad_frame"
 
 
 def test_frames_over_64_kib_are_too_large() -> None:
     body = "x" * (64 * 1024)
-    with pytest.raises(frames.FrameError) as refused:
+    with pytest.raises(FrameError) as refused:
         frames.parse(json.dumps({"type": "chat", "id": ID, "body": body}))
     assert refused.value.code == "too_large"
     multibyte = json.dumps({"type": "ping", "pad": "ی" * 33_000}, ensure_ascii=False)  # 33 000 chars, 66 000 bytes
-    with pytest.raises(frames.FrameError) as refused:
+    with pytest.raises(FrameError) as refused:
         frames.parse(multibyte)
     assert refused.value.code == "too_large"
 
 
 def test_binary_frames_are_refused() -> None:
-    with pytest.raises(frames.FrameError) as refused:
+    with pytest.raises(FrameError) as refused:
         frames.parse(None, b'{"type":"ping"}')
     assert refused.value.code == "bad_frame"
 
